@@ -17,3 +17,4 @@ export {
   type RouteSegment,
   type SegmentKind,
 } from './route.js'
+export { readPngHeader, decodePng, isPng, MAX_IMAGE_PIXELS, type PngHeader, type RgbaImage } from './png.js'
