@@ -1,0 +1,3 @@
+export default function Ids() {
+  return <main>ids</main>
+}
