@@ -1,0 +1,168 @@
+import { Resvg } from '@resvg/resvg-js'
+import type { ReactNode } from 'react'
+import satori, { type Font } from 'satori'
+import { ImgmetaError } from '../errors.js'
+import { checkDimension } from './dimensions.js'
+import { canonicalFonts, getDefaultFonts, validateFonts } from './fonts.js'
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './limits.js'
+import { encodePng } from './png-encode.js'
+import { prepareElement } from './prepare-element.js'
+
+/** next/og's emoji styles; imgmeta/og accepts each one and draws none of them (they come from a CDN). */
+export const EMOJI_STYLES = ['twemoji', 'openmoji', 'blobmoji', 'noto', 'fluent', 'fluentFlat'] as const
+
+/** One of next/og's emoji styles. */
+export type EmojiStyle = (typeof EMOJI_STYLES)[number]
+
+/** The options next/og's ImageResponse takes for the image itself, plus imgmeta's `strictCss`. */
+export interface RenderOptions {
+  /** Image width in pixels, a positive integer up to MAX_DIMENSION (default 1200). */
+  width?: number
+  /** Image height in pixels, a positive integer up to MAX_DIMENSION (default 630). */
+  height?: number
+  /** Fonts as next/og takes them; when given they replace the default Geist Regular, as in next/og. */
+  fonts?: Font[]
+  /** Draw satori's layout boxes (next/og's `debug`). */
+  debug?: boolean
+  /** Accepted for compatibility with next/og; emoji are laid out but not drawn (see docs/renderer.md). */
+  emoji?: EmojiStyle
+  /** Throw on style properties satori ignores (default true); false renders them as next/og does: ignored. */
+  strictCss?: boolean
+}
+
+/** The SVG satori laid out, and what it could not draw. */
+export interface SvgResult {
+  svg: string
+  width: number
+  height: number
+  /** Text the renderer laid out but did not draw: emoji, and glyphs none of the fonts has. */
+  warnings: string[]
+}
+
+/** Straight (not premultiplied) 8-bit RGBA pixels of the rendered image, row by row. */
+export interface PixelsResult extends SvgResult {
+  pixels: Buffer
+}
+
+/** A rendered PNG with its size and the SVG it was rasterized from. */
+export interface RenderResult extends SvgResult {
+  png: Buffer
+}
+
+// Emoji are laid out as an em-sized image, as next/og does with twemoji's 36×36 SVGs, so that the text around
+// them lands where next/og puts it; the image is empty because the real ones need the network.
+const BLANK_EMOJI = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"></svg>').toString('base64')}`
+
+const provenFonts = new WeakSet<Font[]>()
+
+interface Checked {
+  width: number
+  height: number
+  fonts: Font[]
+  debug: boolean
+  strictCss: boolean
+}
+
+/** Validates render options and fills in next/og's defaults; throws ImgmetaError on the first bad one. */
+export function checkRenderOptions(options: RenderOptions = {}): Checked {
+  const width = checkDimension('width', options.width, DEFAULT_WIDTH)
+  const height = checkDimension('height', options.height, DEFAULT_HEIGHT)
+  if (options.emoji !== undefined && !EMOJI_STYLES.includes(options.emoji)) {
+    throw new ImgmetaError('invalid-option', `imgmeta/og: emoji must be one of ${EMOJI_STYLES.join(', ')}, got ${JSON.stringify(options.emoji)}.`)
+  }
+  const fonts = options.fonts === undefined ? getDefaultFonts() : canonicalFonts(validateFonts(options.fonts))
+  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss !== false }
+}
+
+async function fontsParse(fonts: Font[]): Promise<boolean> {
+  try {
+    await satori({ type: 'div', props: {}, key: null } as unknown as ReactNode, { width: 1, height: 1, fonts })
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function layoutError(cause: unknown, fonts: Font[]): Promise<ImgmetaError> {
+  if (cause instanceof ImgmetaError) return cause
+  const message = cause instanceof Error ? cause.message : String(cause)
+  if (!provenFonts.has(fonts) && !(await fontsParse(fonts))) {
+    return new ImgmetaError('font-failed', `imgmeta/og: a font in "fonts" failed to parse (${message}); check that each "data" is a complete ttf, otf or woff file.`, { cause })
+  }
+  if (message.startsWith('Invalid value for CSS property')) {
+    return new ImgmetaError('unsupported-css', `imgmeta/og: ${message}`, { cause })
+  }
+  return new ImgmetaError('render-failed', `imgmeta/og could not lay out the element: ${message}`, { cause })
+}
+
+async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
+  const warnings: string[] = []
+  const prepared = await prepareElement(element, { strictCss: checked.strictCss })
+  let svg: string
+  try {
+    svg = await satori(prepared as ReactNode, {
+      width: checked.width,
+      height: checked.height,
+      debug: checked.debug,
+      fonts: checked.fonts,
+      loadAdditionalAsset: async (code, segment) => {
+        if (code === 'emoji') {
+          warnings.push(`emoji "${segment}" is not drawn (next/og fetches emoji from a CDN; imgmeta/og never uses the network)`)
+          return BLANK_EMOJI
+        }
+        warnings.push(`text "${segment}" has glyphs none of the fonts has (${code}); pass a font that covers it in "fonts"`)
+        return []
+      },
+    })
+  } catch (cause) {
+    throw await layoutError(cause, checked.fonts)
+  }
+  provenFonts.add(checked.fonts)
+  return { svg, width: checked.width, height: checked.height, warnings }
+}
+
+function rasterize(svg: string, width: number, height: number): Buffer {
+  let pixels: Buffer
+  try {
+    // System fonts are never needed (satori turns text into paths) and scanning them costs ~3 ms a render.
+    const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } })
+    const image = resvg.render()
+    if (image.width !== width || image.height !== height) {
+      throw new Error(`resvg produced ${image.width}×${image.height} pixels for a ${width}×${height} image`)
+    }
+    pixels = image.pixels
+  } catch (cause) {
+    throw new ImgmetaError('render-failed', `imgmeta/og could not rasterize the SVG: ${(cause as Error).message}`, { cause })
+  }
+  return straightAlpha(pixels)
+}
+
+/** Turns resvg's premultiplied RGBA into straight RGBA in place, rounding exactly as resvg's own PNG encoder does. */
+export function straightAlpha(pixels: Buffer): Buffer {
+  for (let i = 3; i < pixels.length; i += 4) {
+    const a = pixels[i]!
+    if (a === 255 || a === 0) continue
+    const f = a / 255
+    pixels[i - 3] = Math.min(255, Math.floor(pixels[i - 3]! / f + 0.5))
+    pixels[i - 2] = Math.min(255, Math.floor(pixels[i - 2]! / f + 0.5))
+    pixels[i - 1] = Math.min(255, Math.floor(pixels[i - 1]! / f + 0.5))
+  }
+  return pixels
+}
+
+/** Lays the element out with satori, exactly as next/og does, and returns the SVG. */
+export async function renderSvg(element: ReactNode, options?: RenderOptions): Promise<SvgResult> {
+  return toSvg(element, checkRenderOptions(options))
+}
+
+/** Renders to straight RGBA pixels, skipping PNG encoding: for callers that only compare pixels. */
+export async function renderPixels(element: ReactNode, options?: RenderOptions): Promise<PixelsResult> {
+  const result = await toSvg(element, checkRenderOptions(options))
+  return { ...result, pixels: rasterize(result.svg, result.width, result.height) }
+}
+
+/** Renders the element to PNG bytes as next/og would (satori 0.29 + resvg), deterministically and offline. */
+export async function render(element: ReactNode, options?: RenderOptions): Promise<RenderResult> {
+  const { pixels, ...rest } = await renderPixels(element, options)
+  return { ...rest, png: encodePng(pixels, rest.width, rest.height) }
+}
