@@ -1,0 +1,64 @@
+// imgmeta/eslint-plugin: static checks of Next.js metadata image routes, with flat configs.
+import tsParser from '@typescript-eslint/parser'
+import type { TSESLint } from '@typescript-eslint/utils'
+import { DEFAULT_PAGE_EXTENSIONS } from '../src/route.js'
+import { readPackageInfo } from './utils/package-info.js'
+import { rules } from './rules/index.js'
+
+export { rules }
+export type { ImgmetaSettings } from './utils/next-version.js'
+
+const { name, version } = readPackageInfo()
+
+/** The prefix rules are configured under: `imgmeta/require-id`. */
+export const PLUGIN_PREFIX = 'imgmeta'
+
+/** Files of the two app roots Next accepts, with the extensions it runs as code. */
+export const APP_FILES: string[] = ['app', 'src/app'].map((root) => `${root}/**/*.{${DEFAULT_PAGE_EXTENSIONS.join(',')}}`)
+
+type RuleName = keyof typeof rules
+
+const recommendedRules = Object.fromEntries(
+  (Object.keys(rules) as RuleName[])
+    .filter((rule) => rules[rule].meta.docs?.recommended === true)
+    .map((rule) => [`${PLUGIN_PREFIX}/${rule}`, 'error' as const]),
+) satisfies TSESLint.FlatConfig.Rules
+
+/** The plugin object of flat config: `plugins: { imgmeta: plugin }`. */
+export interface ImgmetaPlugin {
+  meta: { name: string; version: string }
+  rules: typeof rules
+  configs: {
+    /** Every rule, syntactic: no type information needed. Scoped to `app/` and `src/app/`. */
+    recommended: TSESLint.FlatConfig.Config
+    /** The same rules with type information (projectService), so that aliases and interfaces are resolved. */
+    'recommended-type-checked': TSESLint.FlatConfig.Config
+  }
+}
+
+const plugin = {
+  meta: { name: `${name}/eslint-plugin`, version },
+  rules,
+  configs: {} as ImgmetaPlugin['configs'],
+} satisfies ImgmetaPlugin
+
+const base = {
+  files: APP_FILES,
+  plugins: { [PLUGIN_PREFIX]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: recommendedRules,
+}
+
+plugin.configs.recommended = {
+  name: `${PLUGIN_PREFIX}/recommended`,
+  ...base,
+  // Image routes are .tsx/.jsx: a user's config of three lines sets no parser, so this one does.
+  languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+}
+
+plugin.configs['recommended-type-checked'] = {
+  name: `${PLUGIN_PREFIX}/recommended-type-checked`,
+  ...base,
+  languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true }, projectService: true } },
+}
+
+export default plugin as ImgmetaPlugin

@@ -1,0 +1,45 @@
+import { annotatedPropType, typeServices } from '../utils/annotated-types.js'
+import { createRule } from '../utils/create-rule.js'
+import { imageRouteFile } from '../utils/image-route-file.js'
+import { nextVersionOf } from '../utils/next-version.js'
+
+/** Next 16 hands the image function the id as it appears in the URL, a string, behind a Promise. */
+export default createRule({
+  name: 'id-type',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the image function\'s `id` to be typed `Promise<string>` on Next 16 (and not a Promise before)',
+      recommended: true,
+      usesTypeInformation: true,
+    },
+    schema: [],
+    messages: {
+      expectedPromiseString:
+        'On Next {{version}} the image function receives `id` as a Promise of the URL segment, a string even for numeric ids: ' +
+        'type it `id: Promise<string>` and compare `await id` with strings.',
+      unexpectedPromise:
+        'On Next {{version}} the image function receives `id` as the item had it (a string or a number), not a Promise: ' +
+        'type it `id: string` (or `string | number`).',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      Program() {
+        const file = imageRouteFile(context)
+        if (!file.route || !file.generateImageMetadata || !file.imageFunction) return
+        const written = annotatedPropType(file.imageFunction, 'id', typeServices(context.sourceCode))
+        if (!written) return
+        const version = nextVersionOf(context)
+        if (version >= 16) {
+          if (written.promise && (written.kind === 'string' || written.kind === 'unknown')) return
+          if (!written.promise && written.kind === 'unknown') return
+          context.report({ node: written.node, messageId: 'expectedPromiseString', data: { version } })
+        } else if (written.promise) {
+          context.report({ node: written.node, messageId: 'unexpectedPromise', data: { version } })
+        }
+      },
+    }
+  },
+})

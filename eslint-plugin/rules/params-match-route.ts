@@ -1,0 +1,98 @@
+import type { RouteParam } from '../../src/route.js'
+import { annotatedPropType, typeServices, type ValueKind } from '../utils/annotated-types.js'
+import { createRule } from '../utils/create-rule.js'
+import type { FunctionNode } from '../utils/expressions.js'
+import { imageRouteFile } from '../utils/image-route-file.js'
+import { nextVersionOf } from '../utils/next-version.js'
+
+/** The TypeScript type of a param as Next passes it. */
+function paramTypeText(param: RouteParam): string {
+  return param.kind === 'single' ? 'string' : 'string[]'
+}
+
+function expectedKind(param: RouteParam): ValueKind {
+  return param.kind === 'single' ? 'string' : 'string[]'
+}
+
+/** `{ slug: string; rest?: string[] }`: what `params` holds for the route. */
+function paramsShape(params: readonly RouteParam[]): string {
+  if (params.length === 0) return '{}'
+  const members = params.map((p) => `${p.name}${p.kind === 'optional-catch-all' ? '?' : ''}: ${paramTypeText(p)}`)
+  return `{ ${members.join('; ')} }`
+}
+
+/** The params type a developer writes is never checked against the folders by Next or TypeScript. */
+export default createRule({
+  name: 'params-match-route',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Require the `params` type of `generateImageMetadata` and of the image function to match the route folders and the Next version',
+      recommended: true,
+      usesTypeInformation: true,
+    },
+    schema: [],
+    messages: {
+      expectedPromise:
+        'On Next {{version}} the image function receives `params` as a Promise: type it `params: Promise<{{shape}}>` and `await params`.',
+      unexpectedPromise:
+        '{{where}} receives `params` as a plain object on Next {{version}}, not a Promise: type it `params: {{shape}}`.',
+      missingParam:
+        '`params` has no `{{name}}`, but the route folder "{{segment}}" passes it: add `{{name}}{{optional}}: {{type}}`.',
+      unknownParam:
+        '`params.{{name}}` is never passed: no folder of the route "{{route}}" is named "[{{name}}]". Remove it, or rename it to match a folder.',
+      wrongParamType:
+        '`params.{{name}}` is {{expected}} for the route folder "{{segment}}", but it is typed otherwise. Type it `{{name}}{{optional}}: {{type}}`.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      Program() {
+        const file = imageRouteFile(context)
+        const route = file.route
+        if (!route) return
+        const services = typeServices(context.sourceCode)
+        const check = (fn: FunctionNode, where: string, promiseOnVersion: (version: number) => boolean): void => {
+          const written = annotatedPropType(fn, 'params', services)
+          if (!written) return
+          const version = nextVersionOf(context)
+          const shape = paramsShape(route.params)
+          if (written.promise !== promiseOnVersion(version)) {
+            context.report({
+              node: written.node,
+              messageId: written.promise ? 'unexpectedPromise' : 'expectedPromise',
+              data: { version, shape, where },
+            })
+          }
+          const members = written.members
+          if (!members) return
+          for (const param of route.params) {
+            const segment = route.segments.find((s) => s.name === param.name)?.raw ?? param.name
+            const optional = param.kind === 'optional-catch-all' ? '?' : ''
+            const data = { name: param.name, segment, optional, type: paramTypeText(param) }
+            const member = members.get(param.name)
+            if (!member) {
+              context.report({ node: written.node, messageId: 'missingParam', data })
+            } else if (
+              (member.kind !== 'unknown' && member.kind !== expectedKind(param)) ||
+              (param.kind === 'optional-catch-all' && !member.optional)
+            ) {
+              const expected =
+                param.kind === 'single' ? 'a string' : param.kind === 'catch-all' ? 'an array of strings' : 'an array of strings or absent'
+              context.report({ node: member.node, messageId: 'wrongParamType', data: { ...data, expected } })
+            }
+          }
+          for (const [name, member] of members) {
+            if (route.params.some((p) => p.name === name)) continue
+            context.report({ node: member.node, messageId: 'unknownParam', data: { name, route: route.pathTemplate } })
+          }
+        }
+        // generateImageMetadata gets plain params in every version; the image function gets a Promise from 16.
+        if (file.generateImageMetadataFunction) check(file.generateImageMetadataFunction, '`generateImageMetadata`', () => false)
+        if (file.imageFunction) check(file.imageFunction, 'The image function', (version) => version >= 16)
+      },
+    }
+  },
+})

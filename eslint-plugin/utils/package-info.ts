@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module'
+
+/** The fields of imgmeta's package.json the plugin reports about itself. */
+export interface PackageInfo {
+  name: string
+  version: string
+}
+
+/**
+ * imgmeta's own package.json, found by the package's self-reference so that the same code works from the
+ * sources (`eslint-plugin/`) and from the build (`dist/eslint-plugin/`).
+ */
+export function readPackageInfo(): PackageInfo {
+  const require = createRequire(import.meta.url)
+  const pkg = require('imgmeta/package.json') as { name?: unknown; version?: unknown }
+  return {
+    name: typeof pkg.name === 'string' ? pkg.name : 'imgmeta',
+    version: typeof pkg.version === 'string' ? pkg.version : '0.0.0',
+  }
+}
