@@ -3,7 +3,7 @@ import { PNG } from 'pngjs'
 import type { ImageRouteModule } from '../../../src/index.js'
 
 /** A width×height opaque PNG made by pngjs. */
-export function pngBytes(width: number, height: number): Uint8Array {
+export function pngBytes(width: number, height: number): Uint8Array<ArrayBuffer> {
   const png = new PNG({ width, height })
   png.data.fill(200)
   return new Uint8Array(PNG.sync.write(png))
