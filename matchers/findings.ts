@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Violation } from '../src/contract.js'
 
 /**
@@ -71,4 +72,10 @@ export function countProblems(count: number): string {
 /** Keeps a finding to one terminal line even when a user's error message spans several. */
 function singleLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim()
+}
+
+/** A file path as messages show it: relative to the working directory when inside it, else as given. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
 }

@@ -1,6 +1,5 @@
-import path from 'node:path'
 import { ImgmetaError } from '../src/errors.js'
-import { countProblems, formatFindings } from './findings.js'
+import { countProblems, displayPath, formatFindings } from './findings.js'
 import {
   checkImageMetadataItems,
   checkImageRoute,
@@ -83,11 +82,6 @@ function describeChecked(check: ImageRouteCheck, options: ImageMetadataMatcherOp
   if (!isModule || options.render === false) return 'not rendered'
   const images = check.images.map((image) => `${image.pathname} ${image.width}×${image.height} ${image.contentType}`)
   return `${images.length} image${images.length === 1 ? '' : 's'} requested: ${images.join(', ')}`
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file)
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

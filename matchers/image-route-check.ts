@@ -23,6 +23,8 @@ export interface ImageRouteCheckOptions {
   render?: boolean
   /** Check only the item with this id (route-level findings are always reported). */
   id?: string | number
+  /** Check only the item at this index of generateImageMetadata's array (route-level findings are always reported). */
+  index?: number
   /** The app root, when it is not the first folder named `app` in `file`. */
   appDir?: string
   /** Bound on each call of generateImageMetadata and of the image function (default 10 s). */
@@ -51,6 +53,8 @@ export interface ImageRouteCheck {
   route: string | undefined
   findings: Finding[]
   images: CheckedImage[]
+  /** What generateImageMetadata returned (when the module exports it and it did not throw). */
+  items?: unknown
 }
 
 /** Violation codes after which an item has no URL Next could serve, so it is not requested. */
@@ -79,8 +83,8 @@ export function checkImageMetadataItems(items: unknown, options: ImageRouteCheck
     nextVersion: options.nextVersion ?? detectNextVersion(options.file ? path.dirname(options.file) : undefined),
     ...(route && { convention: route.convention, route }),
   })
-  const findings = onlyId(violationsToFindings(violations, items, routePath), options.id)
-  return { file: options.file, route: routePath, findings, images: [] }
+  const findings = onlySelected(violationsToFindings(violations, items, routePath), options)
+  return { file: options.file, route: routePath, findings, images: [], items }
 }
 
 /**
@@ -121,16 +125,17 @@ export async function checkImageRoute(mod: ImageRouteModule, options: ImageRoute
       result.findings.push({ code: errorCode(error, 'generate-image-metadata-failed'), route: routePath, message: errorMessage(error) })
       return result
     }
+    result.items = returned
     const violations = validateImageMetadata(returned, { nextVersion, convention: route.convention, route })
     result.findings.push(...violationsToFindings(violations, returned, routePath))
-    if (violations.some((v) => UNSERVABLE_ROUTE_CODES.has(v.code))) return finish(result, options.id)
+    if (violations.some((v) => UNSERVABLE_ROUTE_CODES.has(v.code))) return finish(result, options)
     items = returned as unknown[]
   } else {
     const violations = validateModuleExports(mod, route, nextVersion)
     result.findings.push(...violations.map((v) => ({ code: v.code, route: routePath, message: v.message })))
     items = [staticItem(mod)]
   }
-  if (options.render === false) return finish(result, options.id)
+  if (options.render === false) return finish(result, options)
 
   const unservable = new Set(
     result.findings.filter((f) => f.index !== undefined && UNSERVABLE_ITEM_CODES.has(f.code)).map((f) => f.index),
@@ -142,6 +147,7 @@ export async function checkImageRoute(mod: ImageRouteModule, options: ImageRoute
     const id = withIds ? declaredId(item) : undefined
     if (index !== undefined && unservable.has(index)) continue
     if (options.id !== undefined && String(id) !== String(options.id)) continue
+    if (options.index !== undefined && index !== options.index) continue
     // The path Next writes into the page: the id as a string, not percent-encoded.
     const idSegment = withIds ? String(urlId((item as { id?: unknown }).id, i, nextVersion)) : ''
     const checked: CheckedImage = { index, id, pathname: idSegment ? `${routePath}/${idSegment}` : routePath }
@@ -149,7 +155,7 @@ export async function checkImageRoute(mod: ImageRouteModule, options: ImageRoute
     const findings = await requestImage(handler, checked, item, route, routePath, withIds)
     result.findings.push(...findings)
   }
-  return finish(result, options.id)
+  return finish(result, options)
 }
 
 /** Requests one image as a browser following the page's tag would, and compares it with its item. */
@@ -232,15 +238,18 @@ function routePathOrTemplate(route: ImageRoute, params: Params | undefined): str
   }
 }
 
-function finish(result: ImageRouteCheck, id: string | number | undefined): ImageRouteCheck {
-  result.findings = onlyId(result.findings, id)
+function finish(result: ImageRouteCheck, selection: ImageRouteCheckOptions): ImageRouteCheck {
+  result.findings = onlySelected(result.findings, selection)
   return result
 }
 
-/** With an `id` option, keeps findings about that item and about the route as a whole. */
-function onlyId(findings: Finding[], id: string | number | undefined): Finding[] {
-  if (id === undefined) return findings
-  return findings.filter((f) => f.index === undefined || (f.id !== undefined && String(f.id) === String(id)))
+/** With an `id` or `index` option, keeps findings about that item and about the route as a whole. */
+function onlySelected(findings: Finding[], { id, index }: ImageRouteCheckOptions): Finding[] {
+  return findings.filter(
+    (f) =>
+      f.index === undefined ||
+      ((id === undefined || (f.id !== undefined && String(f.id) === String(id))) && (index === undefined || f.index === index)),
+  )
 }
 
 function errorCode(error: unknown, fallback: string): string {

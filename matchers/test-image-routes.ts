@@ -1,0 +1,222 @@
+import path from 'node:path'
+import { describe, expect, test, type TaskMeta } from 'vitest'
+import { imageRouteParams, findImageRoutes, type ModuleLoader } from '../src/app.js'
+import { ImgmetaError } from '../src/errors.js'
+import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
+import type { NextMajor } from '../src/next-version.js'
+import { imageRoutePath, type ImageRoute, type Params } from '../src/route.js'
+import { countProblems, declaredId, displayPath, formatFindings, type Finding } from './findings.js'
+import type { ImageSnapshotOptions } from './image-snapshot-options.js'
+import { toMatchImageSnapshot } from './image-snapshot.js'
+import { checkImageRoute, isImageRouteModule, type ImageRouteCheck } from './image-route-check.js'
+import { importThroughVitest } from './vitest-modules.js'
+
+/**
+ * Params for dynamic routes, used instead of generateStaticParams: a map from the route's folder as written
+ * under the app directory (`/blog/[post]`, `/(shop)/[slug]`; leading slash optional) to the param sets, or a
+ * function of the route that returns them (undefined: fall back to generateStaticParams).
+ */
+export type RouteParamsOption = Readonly<Record<string, readonly Params[]>> | ((route: ImageRoute) => readonly Params[] | undefined)
+
+/**
+ * Options of testImageRoutes. Every field is plain data or a function, so a generated test file (such as the
+ * one `imgmeta check` runs through vitest's Node API) can pass its config straight through.
+ */
+export interface TestImageRoutesOptions {
+  /** Param sets of dynamic routes; a route not listed takes them from generateStaticParams. */
+  params?: RouteParamsOption
+  /** Next major whose behaviour applies (14, 15, 16); default: the `next` installed beside the app, else 16. */
+  nextVersion?: NextMajor
+  /**
+   * Compare each image with its snapshot through toMatchImageSnapshot (default true). An object is passed to
+   * the matcher as its options (`failureThreshold`, `customDiffConfig`, …); false checks metadata and rendering only.
+   */
+  snapshot?: boolean | ImageSnapshotOptions
+  /** Folder of the snapshot files (the matcher's `customSnapshotsDir`); default `__image_snapshots__` beside the test file. */
+  snapshotsDir?: string
+  /**
+   * Loads a module by absolute path. Default: vitest's module runner (`vi.importActual`), so TSX, aliases,
+   * tsconfig paths and `vi.mock` of the test file apply, as for `await import(file)` in the test itself.
+   */
+  load?: ModuleLoader
+  /** Bound on each call of a user function: generateImageMetadata, generateStaticParams, the image function (default 10 s). */
+  timeoutMs?: number
+  /** Name of the describe block that holds the tests; default `image routes`. */
+  name?: string
+  /** Only routes for which this returns true are declared (the others are not mentioned at all). */
+  filter?: (route: ImageRoute) => boolean
+}
+
+/**
+ * What each declared test records in `task.meta.imgmeta` for reporters (vitest's `testCase.meta()`): the route,
+ * the image and, after it ran, the findings. Skipped tests carry the reason.
+ */
+export interface ImageTestMeta {
+  file: string
+  /** The route's URL template: `/shop/[slug]/opengraph-image`. */
+  pathTemplate: string
+  /** The route's URL path for these params, without the id (undefined when skipped for want of params). */
+  route?: string
+  params?: Params
+  id?: string | number
+  /** Where Next serves the image: the route path and the id. */
+  pathname?: string
+  skipped?: string
+  findings?: Finding[]
+  width?: number
+  height?: number
+  contentType?: string
+}
+
+/** The describe name used when `name` is not given. */
+export const DEFAULT_SUITE_NAME = 'image routes'
+
+/**
+ * Declares, inside the calling test file, one vitest test for every image of the app: every image route under
+ * `appDir`, every params set (from `options.params` or generateStaticParams), every id generateImageMetadata
+ * returns. Each test checks the metadata, renders the image at its URL and compares it with its snapshot.
+ * Routes it cannot cover (dynamic params with no known values, static image files) become skipped tests whose
+ * name says why. `appDir` is resolved against the working directory.
+ */
+export function testImageRoutes(appDir: string, options: TestImageRoutesOptions = {}): void {
+  const root = path.resolve(appDir)
+  expect.extend({ toMatchImageSnapshot })
+  describe(options.name ?? DEFAULT_SUITE_NAME, async () => {
+    const routes = (await findImageRoutes(root)).filter((route) => options.filter?.(route) ?? true)
+    if (routes.length === 0) {
+      test.skip(`no image routes under ${displayPath(root)}`, () => {})
+      return
+    }
+    for (const route of routes) await declareRouteTests(route, options)
+  })
+}
+
+/** Declares the tests of one route: one per params set and id, or one skipped or failing test that says why. */
+async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOptions): Promise<void> {
+  const base: ImageTestMeta = { file: route.file, pathTemplate: route.pathTemplate }
+  if (route.source === 'static') {
+    skip(`${route.pathTemplate} skipped: static file ${route.name}.${route.extension} is served as it is`, base)
+    return
+  }
+  const load = options.load ?? importThroughVitest
+  let mod: ImageRouteModule
+  let paramSets: readonly Params[]
+  try {
+    const loaded = await load(route.file)
+    if (!isImageRouteModule(loaded)) {
+      throw new ImgmetaError('missing-default-export', `${route.file}: the module exports neither a default image function nor generateImageMetadata.`)
+    }
+    mod = loaded
+    paramSets = await paramsFor(route, options, load)
+  } catch (error) {
+    fail(route.pathTemplate, base, error)
+    return
+  }
+  if (paramSets.length === 0) {
+    const names = route.params.map((p) => `[${p.name}]`).join(', ')
+    skip(
+      `${route.pathTemplate} skipped: no values for ${names}; add generateStaticParams to a page or layout of ` +
+        `${route.parentPath}, or pass params for "${route.parentPath}"`,
+      { ...base, skipped: `no values for ${names}` },
+    )
+    return
+  }
+  for (const params of paramSets) await declareImageTests(route, mod, params, options)
+}
+
+/** The param sets of a route: from options.params when it lists the route, else generateStaticParams. */
+async function paramsFor(route: ImageRoute, options: TestImageRoutesOptions, load: ModuleLoader): Promise<readonly Params[]> {
+  if (route.params.length === 0) return [{}]
+  const given = typeof options.params === 'function' ? options.params(route) : lookupParams(options.params, route)
+  if (given !== undefined) return given
+  return imageRouteParams(route, { load, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) })
+}
+
+function lookupParams(map: Readonly<Record<string, readonly Params[]>> | undefined, route: ImageRoute): readonly Params[] | undefined {
+  if (!map) return undefined
+  return map[route.parentPath] ?? map[route.parentPath.slice(1)]
+}
+
+/** Declares one test per image of the route for one params set. */
+async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, params: Params, options: TestImageRoutesOptions): Promise<void> {
+  const checkOptions = {
+    file: route.file,
+    params,
+    appDir: route.appDir,
+    ...(options.nextVersion !== undefined && { nextVersion: options.nextVersion }),
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+  }
+  let routePath: string
+  let survey: ImageRouteCheck
+  try {
+    routePath = imageRoutePath(route, params)
+    // Runs generateImageMetadata once now to learn the ids; each test checks its own image again when it runs.
+    survey = await checkImageRoute(mod, { ...checkOptions, render: false })
+  } catch (error) {
+    fail(route.pathTemplate, { file: route.file, pathTemplate: route.pathTemplate, params }, error)
+    return
+  }
+  const meta: ImageTestMeta = { file: route.file, pathTemplate: route.pathTemplate, route: routePath, params }
+
+  if (!hasGenerateImageMetadata(mod) || !Array.isArray(survey.items)) {
+    // One image (no generateImageMetadata), or none to list because the route itself is broken: one test.
+    declareImageTest(routePath, { ...meta, pathname: routePath }, () => checkImageRoute(mod, checkOptions), options)
+    return
+  }
+  const items = survey.items
+  // Named by where Next serves each image; an item without a usable id is named by its index.
+  const names = items.map((item, index) => {
+    const id = declaredId(item)
+    return id === undefined ? `${routePath} item [${index}]` : `${routePath}/${String(id)}`
+  })
+  names.forEach((name, index) => {
+    const duplicate = names.indexOf(name) !== index || names.lastIndexOf(name) !== index
+    const id = declaredId(items[index])
+    declareImageTest(
+      duplicate ? `${name} (item [${index}])` : name,
+      { ...meta, ...(id !== undefined && { id, pathname: `${routePath}/${String(id)}` }) },
+      () => checkImageRoute(mod, { ...checkOptions, index }),
+      options,
+    )
+  })
+}
+
+/** One test: the check's findings fail it; a clean image is compared with its snapshot. */
+function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promise<ImageRouteCheck>, options: TestImageRoutesOptions): void {
+  test(name, { meta: { imgmeta: meta } as unknown as Partial<TaskMeta> }, async ({ task, expect: localExpect }) => {
+    const result = await check()
+    const image = result.images[0]
+    const recorded: ImageTestMeta = {
+      ...meta,
+      findings: result.findings,
+      ...(image?.width !== undefined && { width: image.width }),
+      ...(image?.height !== undefined && { height: image.height }),
+      ...(image?.contentType !== undefined && { contentType: image.contentType }),
+    }
+    ;(task.meta as Record<string, unknown>).imgmeta = recorded
+    if (result.findings.length > 0) {
+      throw new ImgmetaError('invalid-image-metadata', `${name}: ${countProblems(result.findings.length)} in ${displayPath(meta.file)}\n${formatFindings(result.findings)}`)
+    }
+    const snapshot = snapshotOptions(options)
+    if (snapshot && image?.png) {
+      await (localExpect(image.png) as unknown as { toMatchImageSnapshot(o: ImageSnapshotOptions): Promise<void> }).toMatchImageSnapshot(snapshot)
+    }
+  })
+}
+
+function snapshotOptions(options: TestImageRoutesOptions): ImageSnapshotOptions | undefined {
+  if (options.snapshot === false) return undefined
+  const given = typeof options.snapshot === 'object' ? options.snapshot : {}
+  return options.snapshotsDir === undefined ? given : { customSnapshotsDir: path.resolve(options.snapshotsDir), ...given }
+}
+
+function skip(name: string, meta: ImageTestMeta): void {
+  test.skip(name, { meta: { imgmeta: { ...meta, skipped: meta.skipped ?? name } } as unknown as Partial<TaskMeta> }, () => {})
+}
+
+/** A route that cannot even be listed (its module or its params fail to load) is a failing test, not a gap. */
+function fail(name: string, meta: ImageTestMeta, error: unknown): void {
+  test(name, { meta: { imgmeta: meta } as unknown as Partial<TaskMeta> }, () => {
+    throw error
+  })
+}
