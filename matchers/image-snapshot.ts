@@ -1,0 +1,195 @@
+import path from 'node:path'
+import { ImgmetaError } from '../src/errors.js'
+import { compareImages, diffComposite, ImageDecodeError, type CompareResult } from './diff.js'
+import { mergeOptions, validateOptions, type ImageSnapshotOptions } from './image-snapshot-options.js'
+import { receivedToPng } from './received-image.js'
+import { snapshotIdentifier } from './snapshot-name.js'
+import {
+  createFileExclusive,
+  markTouched,
+  nextSnapshotCounter,
+  readIfExists,
+  recordOutcome,
+  removeStale,
+  resolveSnapshotPaths,
+  updateMode,
+  writeFileAtomic,
+  type SnapshotPaths,
+  type SnapshotStateLike,
+  type TaskLike,
+} from './snapshot-store.js'
+
+/**
+ * The matcher context vitest gives `expect.extend` matchers (the fields this matcher reads). `snapshotState`
+ * and `task` are typed loosely so vitest's own `MatcherState` fits; snapshot-store.ts narrows them.
+ */
+export interface ImageSnapshotMatcherContext {
+  isNot: boolean
+  testPath?: string
+  currentTestName?: string
+  snapshotState?: unknown
+  task?: unknown
+}
+
+/** What the matcher returns to vitest. */
+export interface ImageSnapshotMatcherResult {
+  pass: boolean
+  message: () => string
+}
+
+/** The matcher function registered with `expect.extend`. */
+export type ToMatchImageSnapshot = (
+  this: ImageSnapshotMatcherContext,
+  received: unknown,
+  options?: ImageSnapshotOptions,
+) => Promise<ImageSnapshotMatcherResult>
+
+function formatPercent(ratio: number): string {
+  if (ratio === 0) return '0'
+  const percent = ratio * 100
+  return percent >= 0.01 ? String(Number(percent.toFixed(2))) : percent.toPrecision(2)
+}
+
+function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file)
+  return rel.startsWith('..') ? file : rel
+}
+
+function failureMessage(result: CompareResult, paths: SnapshotPaths, received: string | undefined): string {
+  const { reference: ref, received: rec } = result
+  const lines = result.sizeMismatch
+    ? [
+        `Expected image to be the same size as the snapshot (${ref.width}x${ref.height}), but was different ` +
+          `(${rec.width}x${rec.height}); ${result.diffPixelCount} pixels (${formatPercent(result.diffRatio)}%) ` +
+          `differ in the compared ${Math.max(ref.width, rec.width)}x${Math.max(ref.height, rec.height)} area.`,
+      ]
+    : [
+        `Expected image to match or be a close match to snapshot but was ${formatPercent(result.diffRatio)}% ` +
+          `different from snapshot (${result.diffPixelCount} differing pixels of ${ref.width * ref.height}).`,
+      ]
+  lines.push(`Snapshot: ${relative(paths.reference)}`, `See diff for details: ${relative(paths.diff)}`)
+  if (received) lines.push(`Received: ${relative(received)}`)
+  lines.push('Run vitest with -u to accept the new image.')
+  return lines.join('\n')
+}
+
+function missingOnCiMessage(paths: SnapshotPaths): string {
+  return (
+    `New snapshot was not written. The update flag must be explicitly passed to write a new snapshot.\n\n` +
+    `This is likely because this test is run in a continuous integration (CI) environment in which snapshots ` +
+    `are not written by default.\n\nSnapshot: ${relative(paths.reference)}\n` +
+    `Run the test locally (or with -u) and commit the new file.`
+  )
+}
+
+const pass = (message = ''): ImageSnapshotMatcherResult => ({ pass: true, message: () => message })
+
+/**
+ * Returns a `toMatchImageSnapshot` matcher with the given defaults, like jest-image-snapshot's
+ * `configureToMatchImageSnapshot`; per-call options override them.
+ */
+export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {}): ToMatchImageSnapshot {
+  const checkedDefaults = validateOptions(defaults, 'defaults')
+  return async function toMatchImageSnapshot(received, callOptions) {
+    const options = mergeOptions(checkedDefaults, validateOptions(callOptions, 'options'))
+    const state = this.snapshotState as SnapshotStateLike | undefined
+    const task = this.task as TaskLike | undefined
+    const testPath = this.testPath
+    const testName = this.currentTestName ?? ''
+    if (this.isNot) {
+      throw new ImgmetaError(
+        'invalid-option',
+        '`.not.toMatchImageSnapshot()` is not supported: a snapshot records one expected image. To check that ' +
+          'two images differ, compare them directly (e.g. `expect(Buffer.compare(a, b)).not.toBe(0)`).',
+      )
+    }
+    if (!state || !testPath) {
+      throw new ImgmetaError(
+        'snapshot-failed',
+        'toMatchImageSnapshot must run inside a vitest test (it needs the snapshot state and the test file path).',
+      )
+    }
+    const counter = nextSnapshotCounter(state, testName, task)
+    const identifier = snapshotIdentifier(testPath, testName, counter, options.customSnapshotIdentifier)
+    const paths = resolveSnapshotPaths({ testPath, identifier, ...options })
+    markTouched(task, paths)
+    const label = `toMatchImageSnapshot in "${testName}" (${relative(testPath)})`
+    const bytes = await receivedToPng(received, label)
+    const mode = updateMode(state)
+    const reference = readIfExists(paths.reference)
+
+    if (!reference) {
+      if (mode === 'none') {
+        recordOutcome(state, task, 'unmatched')
+        return { pass: false, message: () => missingOnCiMessage(paths) }
+      }
+      if (createFileExclusive(paths.reference, bytes)) {
+        recordOutcome(state, task, 'added')
+        return pass()
+      }
+      // Another worker wrote it between our read and our write: compare against theirs.
+      return compareWith(readIfExists(paths.reference) ?? bytes)
+    }
+    return compareWith(reference)
+
+    function compareWith(referenceBytes: Uint8Array): ImageSnapshotMatcherResult {
+      let result: CompareResult
+      try {
+        result = compareImages(bytes, referenceBytes, {
+          ...options,
+          referenceLabel: `Snapshot ${relative(paths.reference)}`,
+          receivedLabel: `The received image of ${label}`,
+        })
+      } catch (error) {
+        const badReference = error instanceof ImageDecodeError && error.image === 'reference'
+        // A corrupt reference is replaced only by an explicit update.
+        if (badReference && mode === 'all') {
+          writeFileAtomic(paths.reference, bytes)
+          recordOutcome(state!, task, 'updated')
+          return pass()
+        }
+        recordOutcome(state!, task, 'unmatched')
+        if (badReference) {
+          throw new ImgmetaError(error.code, `${error.message} Run vitest with -u to replace it.`, { cause: error })
+        }
+        throw error
+      }
+      if (result.pass) {
+        removeStale(paths.diff)
+        removeStale(paths.received)
+        if (mode === 'all' && options.updatePassedSnapshot && !result.identical) {
+          writeFileAtomic(paths.reference, bytes)
+          recordOutcome(state!, task, 'updated')
+        } else {
+          recordOutcome(state!, task, 'matched')
+        }
+        return pass()
+      }
+      if (mode === 'all') {
+        writeFileAtomic(paths.reference, bytes)
+        removeStale(paths.diff)
+        removeStale(paths.received)
+        recordOutcome(state!, task, 'updated')
+        return pass()
+      }
+      const composite = diffComposite(result.images!, options)
+      writeFileAtomic(paths.diff, composite)
+      let receivedPath: string | undefined
+      if (options.storeReceivedOnFailure) {
+        writeFileAtomic(paths.received, bytes)
+        receivedPath = paths.received
+      } else {
+        removeStale(paths.received)
+      }
+      recordOutcome(state!, task, 'unmatched')
+      const message = failureMessage(result, paths, receivedPath)
+      const dump = options.dumpDiffToConsole
+        ? `\nOr paste this into a browser's address bar:\n data:image/png;base64,${composite.toString('base64')}`
+        : ''
+      return { pass: false, message: () => message + dump }
+    }
+  }
+}
+
+/** `await expect(png).toMatchImageSnapshot(options?)` with jest-image-snapshot's defaults. */
+export const toMatchImageSnapshot: ToMatchImageSnapshot = configureToMatchImageSnapshot()
