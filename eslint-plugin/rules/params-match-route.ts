@@ -59,7 +59,9 @@ export default createRule({
           if (!written) return
           const version = nextVersionOf(context)
           const shape = paramsShape(route.params)
-          if (written.promise !== promiseOnVersion(version)) {
+          // An alias read without type information may itself be a Promise: only a written wrapping is known.
+          const wrappingKnown = written.promise || written.members !== null || written.kind !== 'unknown'
+          if (wrappingKnown && written.promise !== promiseOnVersion(version)) {
             context.report({
               node: written.node,
               messageId: written.promise ? 'unexpectedPromise' : 'expectedPromise',

@@ -1,0 +1,117 @@
+import rule from '../../../eslint-plugin/rules/params-match-route.js'
+import { nextVersion, ruleTester, typedRuleTester } from '../rule-tester.js'
+
+const file = 'app/shop/[slug]/icon.tsx'
+
+ruleTester.run('params-match-route', rule, {
+  valid: [
+    // 16 (the installed next): generateImageMetadata plain, the image function behind a Promise.
+    {
+      filename: file,
+      code: `export function generateImageMetadata({ params }: { params: { slug: string } }) { return [] }\nexport default async function Icon({ params }: { params: Promise<{ slug: string }> }) { return null }`,
+    },
+    {
+      filename: file,
+      settings: nextVersion(15),
+      code: `export default function Icon({ params }: { params: { slug: string } }) { return null }`,
+    },
+    {
+      filename: file,
+      settings: nextVersion(14),
+      code: `export const generateImageMetadata = ({ params }: { params: { readonly slug: 'a' | 'b' } }) => []`,
+    },
+    {
+      filename: 'app/docs/[...path]/[[...rest]]/opengraph-image.tsx',
+      settings: nextVersion(15),
+      code: `export default function Image({ params }: { params: { path: string[]; rest?: Array<string> } }) { return null }`,
+    },
+    {
+      filename: 'app/docs/[[...rest]]/twitter-image.tsx',
+      settings: nextVersion(15),
+      code: `export default function Image({ params }: { params: { rest: readonly string[] | undefined } }) { return null }`,
+    },
+    // Aliases need type information; without it the rule says nothing.
+    {
+      filename: file,
+      code: `type Props = { params: { wrong: number } }\nexport default function Icon({ params }: Props) { return null }`,
+    },
+    { filename: file, code: `export default function Icon({ params }: { params: Params }) { return null }` },
+    { filename: file, code: `export default function Icon({ params }) { return null }` },
+    // .js files carry no types.
+    { filename: 'app/shop/[slug]/icon.js', code: `export default function Icon({ params }) { return null }` },
+  ],
+  invalid: [
+    {
+      filename: file,
+      code: `export default function Icon({ params }: { params: { slug: string } }) {\n  return null\n}`,
+      errors: [{ messageId: 'expectedPromise', line: 1, column: 52, endColumn: 68, data: { version: 16, shape: '{ slug: string }', where: 'The image function' } }],
+    },
+    {
+      filename: file,
+      settings: nextVersion(16),
+      code: `export function generateImageMetadata({ params }: { params: Promise<{ slug: string }> }) { return [] }`,
+      errors: [{ messageId: 'unexpectedPromise', line: 1, column: 61, data: { version: 16, shape: '{ slug: string }', where: '`generateImageMetadata`' } }],
+    },
+    {
+      filename: file,
+      settings: nextVersion(15),
+      code: `export default function Icon({ params }: { params: Promise<{ slug: string }> }) { return null }`,
+      errors: [{ messageId: 'unexpectedPromise', line: 1, column: 52 }],
+    },
+    {
+      filename: file,
+      settings: nextVersion(14),
+      code: `export default function Icon({ params, id }: { params: { id: string }; id: string }) { return null }`,
+      errors: [
+        { messageId: 'missingParam', line: 1, column: 56, data: { name: 'slug', segment: '[slug]', optional: '', type: 'string' } },
+        { messageId: 'unknownParam', line: 1, column: 58, data: { name: 'id', route: '/shop/[slug]/icon' } },
+      ],
+    },
+    {
+      filename: 'app/docs/[...path]/[[...rest]]/opengraph-image.tsx',
+      settings: nextVersion(15),
+      code: `export default function Image({ params }: { params: { path: string; rest: string[] } }) { return null }`,
+      errors: [
+        { messageId: 'wrongParamType', line: 1, column: 55, data: { name: 'path', segment: '[...path]', optional: '', type: 'string[]', expected: 'an array of strings' } },
+        { messageId: 'wrongParamType', line: 1, column: 69, data: { name: 'rest', segment: '[[...rest]]', optional: '?', type: 'string[]', expected: 'an array of strings or absent' } },
+      ],
+    },
+    {
+      filename: 'src/app/[id]/icon.tsx',
+      code: `const generateImageMetadata = ({ params }: { params: { id: number } }) => []\nexport { generateImageMetadata }`,
+      errors: [{ messageId: 'wrongParamType', line: 1, column: 56 }],
+    },
+  ],
+})
+
+typedRuleTester.run('params-match-route (type information)', rule, {
+  valid: [
+    {
+      filename: file,
+      code: `interface Params { slug: string }\ntype Props = { params: Promise<Params> }\nexport default async function Icon({ params }: Props) { return null }`,
+    },
+    {
+      filename: file,
+      settings: nextVersion(15),
+      code: `type Props = { params: { slug: string } }\nexport default function Icon(props: Props) { return null }`,
+    },
+  ],
+  invalid: [
+    {
+      filename: file,
+      code: `type Params = { slug: string[] }\ntype Props = { params: Params }\nexport default async function Icon({ params }: Props) { return null }`,
+      errors: [
+        { messageId: 'expectedPromise', line: 3, column: 48 },
+        { messageId: 'wrongParamType', line: 3, column: 48, data: { name: 'slug', segment: '[slug]', optional: '', type: 'string', expected: 'a string' } },
+      ],
+    },
+    {
+      filename: file,
+      code: `interface Params { other: string }\nexport function generateImageMetadata({ params }: { params: Params }) { return [] }`,
+      errors: [
+        { messageId: 'missingParam', line: 2, column: 61 },
+        { messageId: 'unknownParam', line: 2, column: 61, data: { name: 'other', route: '/shop/[slug]/icon' } },
+      ],
+    },
+  ],
+})

@@ -1,0 +1,51 @@
+import rule from '../../../eslint-plugin/rules/size-matches-output.js'
+import { ruleTester } from '../rule-tester.js'
+
+const file = 'app/shop/[slug]/icon.tsx'
+const header = `import { ImageResponse } from 'next/og'`
+
+ruleTester.run('size-matches-output', rule, {
+  valid: [
+    {
+      filename: file,
+      code: `${header}\nexport function generateImageMetadata() { return [{ id: 'a', size: { width: 48, height: 48 } }] }\nexport default function Icon() { return new ImageResponse(<div />, { width: 48, height: 48 }) }`,
+    },
+    // The defaults are 1200x630.
+    {
+      filename: 'app/opengraph-image.tsx',
+      code: `${header}\nexport const size = { width: 1200, height: 630 }\nexport default function Image() { return new ImageResponse(<div />) }`,
+    },
+    // Sizes computed from the id cannot be compared.
+    {
+      filename: file,
+      code: `${header}\nexport function generateImageMetadata() { return [{ id: 'a', size: { width: 48, height: 48 } }] }\nexport default function Icon({ id }) { return new ImageResponse(<div />, { width: id === 'a' ? 48 : 72, height: 48 }) }`,
+    },
+    {
+      filename: file,
+      code: `${header}\nexport const size = { width: 32, height: 32 }\nexport default function Icon() { return new ImageResponse(<div />, { ...size }) }`,
+    },
+    // One of the returned sizes matches.
+    {
+      filename: file,
+      code: `${header}\nexport function generateImageMetadata() { return [{ id: 'a', size: { width: 48, height: 48 } }, { id: 'b', size: { width: 72, height: 72 } }] }\nexport default async function Icon({ id }) {\n  if ((await id) === 'a') return new ImageResponse(<div />, { width: 48, height: 48 })\n  return new ImageResponse(<div />, { width: 72, height: 72 })\n}`,
+    },
+  ],
+  invalid: [
+    {
+      filename: file,
+      code: `${header}\nexport function generateImageMetadata() {\n  return [{ id: 'a', size: { width: 48, height: 48 } }]\n}\nexport default function Icon() { return new ImageResponse(<div />, { width: 72, height: 72 }) }`,
+      errors: [{ messageId: 'sizeMismatch', line: 3, column: 28, endColumn: 53, data: { declared: '48x48', rendered: '72x72', width: 48, height: 48 } }],
+    },
+    {
+      filename: 'app/opengraph-image.ts',
+      code: `${header}\nconst size = { width: 1024, height: 768 }\nexport { size }\nexport default function Image() { return new ImageResponse('x') }`,
+      errors: [{ messageId: 'noOutputSize', line: 2, column: 14, data: { declared: '1024x768', rendered: '1200x630', width: 1024, height: 768 } }],
+    },
+    {
+      // Options held in a constant are read too.
+      filename: 'app/icon.js',
+      code: `${header}\nconst options = { width: 64, height: 64 }\nexport const size = { width: 32, height: 32 }\nexport default () => new ImageResponse(<div />, options)`,
+      errors: [{ messageId: 'sizeMismatch', line: 3, column: 21, data: { declared: '32x32', rendered: '64x64', width: 32, height: 32 } }],
+    },
+  ],
+})
