@@ -73,3 +73,4 @@ export {
   type FindImageRoutesOptions,
   type ImageRouteParamsOptions,
 } from './app.js'
+export { pageImageTags, type PageImageTagsOptions } from './page-tags.js'

@@ -1,0 +1,228 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { importModule, listAppFiles, type ModuleLoader } from './app.js'
+import { DEFAULT_TIMEOUT_MS } from './deadline.js'
+import { ImgmetaError } from './errors.js'
+import { matchImageRequest } from './handler.js'
+import { headTags, twitterCardTag, type HeadTag } from './head-tags.js'
+import type { ImageRouteModule } from './image-route-module.js'
+import { readImageDimensions } from './image-size.js'
+import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
+import { queryHash } from './query-hash.js'
+import { absoluteUrl, isSocialConvention, resolveImageMetadata, type ResolvedImage } from './resolve.js'
+import { DEFAULT_PAGE_EXTENSIONS, imageRoutePath, parseImageRoute, type ImageRoute, type Params, type RouteSegment } from './route.js'
+
+/** Options of pageImageTags. */
+export interface PageImageTagsOptions {
+  nextVersion?: NextMajor
+  /** Overrides every `metadataBase`; without one, Next falls back to `http://localhost:$PORT` (3000). */
+  metadataBase?: string | URL
+  /** Loads layouts, pages and image routes; default `import()` (vitest and tsx handle TSX). */
+  load?: ModuleLoader
+  timeoutMs?: number
+  pageExtensions?: readonly string[]
+}
+
+/** MIME types of static image files, by extension, as Next's `imageExtMimeTypeMap` maps them. */
+const STATIC_MIME: Readonly<Record<string, string>> = {
+  ico: 'image/x-icon',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+}
+
+interface SegmentMetadata {
+  metadataBase?: unknown
+  openGraph?: { images?: unknown }
+  twitter?: { images?: unknown }
+  icons?: unknown
+}
+
+/**
+ * Every icon `<link>` and og/twitter image `<meta>` Next renders for a page, in its order: og images (the
+ * deepest segment that has any wins), twitter images (falling back to og, with `twitter:card`), then icons
+ * (the deepest segment's icons replace the parents'; apple icons likewise), with the root `favicon.ico` first.
+ * Static `metadata` exports of layouts and pages count; `generateMetadata` is not run.
+ */
+export async function pageImageTags(appDir: string, pathname: string, options: PageImageTagsOptions = {}): Promise<HeadTag[]> {
+  const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
+  const load = options.load ?? importModule
+  const extensions = options.pageExtensions ?? DEFAULT_PAGE_EXTENSIONS
+  const root = appDir.replace(/\\/g, '/').replace(/\/+$/, '')
+  const files = await listAppFiles(root)
+  const page = findPage(root, files, pathname, extensions)
+  if (!page) {
+    throw new ImgmetaError('no-such-page', `${appDir} has no page for ${pathname}: expected a page.{${extensions.join(',')}} whose folders match it.`)
+  }
+  const routes = files.flatMap((f) => parseImageRoute(f, { appDir: root, pageExtensions: extensions }) ?? [])
+
+  let og: ResolvedImage[] | undefined
+  let twitter: ResolvedImage[] | undefined
+  let icons: ResolvedImage[] = []
+  let apple: ResolvedImage[] = []
+  let metadataIcons: HeadTag[] | undefined
+  let metadataBase: string | URL | undefined
+  let favicon: ResolvedImage | undefined
+
+  const levels = ['', ...page.segments.map((s) => s.raw)]
+  let dir = root
+  let parentPath = ''
+  for (let depth = 0; depth < levels.length; depth++) {
+    if (depth > 0) {
+      dir = `${dir}/${levels[depth]}`
+      parentPath = `${parentPath}/${levels[depth]}`
+    }
+    const here = routes.filter((r) => r.parentPath === (parentPath || '/'))
+    const moduleNames = depth === levels.length - 1 ? ['layout', 'page'] : ['layout']
+    // File images of a level are skipped when the same level's metadata sets images itself.
+    let ownOgImages = false
+    let ownTwitterImages = false
+    for (const name of moduleNames) {
+      const file = extensions.map((ext) => `${dir}/${name}.${ext}`).find((f) => files.includes(f))
+      if (!file) continue
+      const metadata = ((await load(file)) as { metadata?: SegmentMetadata } | undefined)?.metadata
+      if (!metadata) continue
+      if (metadata.metadataBase) metadataBase = metadata.metadataBase as string | URL
+      if (metadata.openGraph) {
+        og = userImages(metadata.openGraph.images)
+        ownOgImages ||= Object.hasOwn(metadata.openGraph, 'images')
+      }
+      if (metadata.twitter) {
+        twitter = userImages(metadata.twitter.images)
+        ownTwitterImages ||= Object.hasOwn(metadata.twitter, 'images')
+      }
+      if (metadata.icons) metadataIcons = userIcons(metadata.icons)
+    }
+    if (depth === 0 && files.includes(`${root}/favicon.ico`)) favicon = await staticImage(`${root}/favicon.ico`, '/favicon.ico', 'icon')
+    const resolved = async (convention: ImageRoute['convention']) => {
+      const out: ResolvedImage[] = []
+      for (const route of here.filter((r) => r.convention === convention)) out.push(...(await resolveRoute(route, page.params, load, version, options.timeoutMs)))
+      return out
+    }
+    const levelIcons = await resolved('icon')
+    if (levelIcons.length > 0) icons = levelIcons
+    const levelApple = await resolved('apple-icon')
+    if (levelApple.length > 0) apple = levelApple
+    const levelOg = await resolved('opengraph-image')
+    if (levelOg.length > 0 && !ownOgImages) og = levelOg
+    const levelTwitter = await resolved('twitter-image')
+    if (levelTwitter.length > 0 && !ownTwitterImages) twitter = levelTwitter
+  }
+
+  const base = options.metadataBase ?? metadataBase ?? `http://localhost:${process.env.PORT || 3000}`
+  const absolute = (images: ResolvedImage[]) => images.map((i) => ({ ...i, url: absoluteUrl(i.url, base) }))
+  const tags: HeadTag[] = []
+  if (og?.length) tags.push(...headTags(absolute(og), 'opengraph-image', { nextVersion: version }))
+  const twitterImages = twitter?.length ? twitter : og
+  if (twitterImages?.length) tags.push(twitterCardTag(), ...headTags(absolute(twitterImages), 'twitter-image', { nextVersion: version }))
+  if (favicon) tags.push(...headTags([favicon], 'icon'))
+  if (metadataIcons) {
+    tags.push(...metadataIcons)
+  } else {
+    tags.push(...headTags(icons, 'icon'), ...headTags(apple, 'apple-icon'))
+  }
+  return tags
+}
+
+async function resolveRoute(
+  route: ImageRoute,
+  params: Params,
+  load: ModuleLoader,
+  version: NextMajor,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<ResolvedImage[]> {
+  const routePath = imageRoutePath(route, params)
+  if (route.source === 'static') return [await staticImage(route.file, routePath, route.convention)]
+  const mod = (await load(route.file)) as ImageRouteModule
+  return resolveImageMetadata(mod, { file: route.file, appDir: route.appDir, params, nextVersion: version, timeoutMs })
+}
+
+/** A static image file as Next's image loader describes it: type by extension, size from the header, `.alt.txt`. */
+async function staticImage(file: string, routePath: string, convention: ImageRoute['convention']): Promise<ResolvedImage> {
+  const bytes = await readFile(file)
+  const extension = path.extname(file).slice(1).toLowerCase()
+  const dimensions = extension === 'svg' ? undefined : readImageDimensions(bytes)
+  const image: ResolvedImage = { id: undefined, url: `${routePath}?${await queryHash(bytes)}`, pathname: routePath, type: STATIC_MIME[extension] ?? 'image/png' }
+  if (isSocialConvention(convention)) {
+    if (dimensions) {
+      image.width = dimensions.width
+      image.height = dimensions.height
+    }
+    const alt = await readFile(file.slice(0, -(extension.length + 1)) + '.alt.txt', 'utf8').catch(() => undefined)
+    if (alt !== undefined) image.alt = alt
+  } else {
+    image.sizes = dimensions ? `${dimensions.width}x${dimensions.height}` : 'any'
+  }
+  return image
+}
+
+/** `openGraph.images` / `twitter.images` of a metadata export, as image descriptors. */
+function userImages(images: unknown): ResolvedImage[] | undefined {
+  if (images === undefined || images === null) return undefined
+  const list = Array.isArray(images) ? images : [images]
+  return list.flatMap((item): ResolvedImage[] => {
+    const entry = (typeof item === 'string' || item instanceof URL ? { url: item } : item) as Record<string, unknown>
+    if (!entry?.url) return []
+    const url = String(entry.url)
+    const out: ResolvedImage = { id: undefined, url, pathname: url, type: typeof entry.type === 'string' ? entry.type : '' }
+    if (typeof entry.alt === 'string') out.alt = entry.alt
+    if (typeof entry.width === 'number') out.width = entry.width
+    if (typeof entry.height === 'number') out.height = entry.height
+    return [out]
+  })
+}
+
+/** `metadata.icons` in its string, array or `{ icon, apple, shortcut }` forms, as `<link>` tags. */
+function userIcons(icons: unknown): HeadTag[] {
+  const toList = (value: unknown): Array<Record<string, unknown>> =>
+    (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => (typeof v === 'string' || v instanceof URL ? { url: String(v) } : (v as Record<string, unknown>)))
+  const isForm = typeof icons === 'object' && icons !== null && !Array.isArray(icons) && !(icons instanceof URL) && !('url' in icons)
+  const form = (isForm ? icons : { icon: icons }) as { shortcut?: unknown; icon?: unknown; apple?: unknown }
+  const links = (value: unknown, rel: string) =>
+    toList(value).map((entry): HeadTag => {
+      const { url, rel: own, ...rest } = entry
+      const attributes: Record<string, string> = { rel: typeof own === 'string' ? own : rel, href: String(url) }
+      for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') attributes[k] = String(v)
+      return { tag: 'link', attributes }
+    })
+  return [...links(form.shortcut, 'shortcut icon'), ...links(form.icon, 'icon'), ...links(form.apple, 'apple-touch-icon')]
+}
+
+interface PageMatch {
+  file: string
+  segments: RouteSegment[]
+  params: Params
+}
+
+/** Rank of a folder kind when several pages match a path: static beats dynamic beats catch-alls. */
+const SPECIFICITY: Readonly<Record<RouteSegment['kind'], number>> = { static: 0, group: 0, slot: 0, dynamic: 1, 'catch-all': 2, 'optional-catch-all': 3 }
+
+/** The page that serves `pathname`, the way Next's router prefers static over dynamic segments. */
+function findPage(root: string, files: readonly string[], pathname: string, extensions: readonly string[]): PageMatch | undefined {
+  const candidates: PageMatch[] = []
+  for (const file of files) {
+    const base = file.slice(file.lastIndexOf('/') + 1)
+    if (!extensions.some((ext) => base === `page.${ext}`)) continue
+    const dir = file.slice(0, file.lastIndexOf('/'))
+    // Parse the folder as if it held an icon: the image route parser already knows every folder kind.
+    const probe = parseImageRoute(`${dir}/icon.tsx`, { appDir: root, pageExtensions: ['tsx'] })
+    if (!probe || probe.segments.some((s) => s.kind === 'slot')) continue
+    const last = probe.pathTemplate.slice(probe.pathTemplate.lastIndexOf('/') + 1)
+    const request = `${pathname.replace(/\/+$/, '')}/${last}`
+    const match = matchImageRequest(probe, request, { withIds: false })
+    if (match) candidates.push({ file, segments: probe.segments, params: match.params })
+  }
+  const rank = (m: PageMatch) => m.segments.filter((s) => s.kind !== 'group' && s.kind !== 'slot').map((s) => SPECIFICITY[s.kind])
+  candidates.sort((a, b) => {
+    const ra = rank(a)
+    const rb = rank(b)
+    for (let i = 0; i < Math.max(ra.length, rb.length); i++) {
+      const d = (ra[i] ?? -1) - (rb[i] ?? -1)
+      if (d !== 0) return d
+    }
+    return 0
+  })
+  return candidates[0]
+}
