@@ -53,6 +53,8 @@ export function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // A PORT inherited from the caller would change the absolute URLs Next prerenders.
   delete env.PORT
   delete env.NODE_OPTIONS
+  // vite (which loads the route modules in this process) sets development; Next must pick its own.
+  delete env.NODE_ENV
   return env
 }
 
