@@ -1,0 +1,77 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { ImgmetaError } from '../../errors.js'
+import { canPrune, findObsoleteSnapshots, pruneSnapshots } from '../obsolete-snapshots.js'
+import type { ProgramIO } from '../program.js'
+import { formatGithubAnnotations } from '../reporters/github.js'
+import { writeHtmlReport } from '../reporters/html-report.js'
+import { formatMarkdownSummary } from '../reporters/summary.js'
+import { formatTerminalReport, progressListener } from '../reporters/terminal.js'
+import { resolveRunOptions, type RawRunFlags } from '../run-options.js'
+import { runImageChecks } from '../run-vitest.js'
+
+/** `imgmeta check` and `imgmeta update`: run, report, return the exit code (0 ok, 1 findings, 2 usage/config). */
+export async function runCheckCommand(
+  appDir: string | undefined,
+  flags: RawRunFlags,
+  mode: { update: boolean },
+  io: ProgramIO,
+): Promise<number> {
+  let options
+  try {
+    options = await resolveRunOptions(appDir, flags, mode)
+  } catch (error) {
+    if (error instanceof ImgmetaError) {
+      io.stderr(`imgmeta: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+  const isTTY = io.isTTY === true
+  const progress = progressListener({ write: io.stdout, isTTY })
+  let outcome
+  try {
+    outcome = await runImageChecks(options, progress)
+  } catch (error) {
+    progress.finish()
+    if (error instanceof ImgmetaError) {
+      io.stderr(`imgmeta: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+  progress.finish()
+
+  if (outcome.complete) {
+    outcome.obsolete = findObsoleteSnapshots(outcome)
+    if (options.prune && canPrune(outcome)) outcome.pruned = pruneSnapshots(outcome.obsolete, options.snapshotDir)
+    else if (options.prune) {
+      io.stderr('imgmeta: --prune deleted nothing: some images failed before their snapshot was compared, so unused files cannot be told apart.\n')
+    }
+  }
+
+  io.stdout(formatTerminalReport(outcome, isTTY && !process.env.NO_COLOR))
+  if (options.reporters.some((r) => r.name === 'github')) io.stdout(formatGithubAnnotations(outcome))
+  if (options.summaryFile) writeAtomic(options.summaryFile, formatMarkdownSummary(outcome), { append: true })
+  if (options.reportDir) {
+    const index = writeHtmlReport(outcome, options.reportDir)
+    io.stdout(`Report     ${path.relative(process.cwd(), index)}\n`)
+  }
+  const failed = outcome.results.some((r) => r.state === 'failed') || outcome.errors.length > 0
+  return failed ? 1 : 0
+}
+
+/**
+ * Writes a report file. `$GITHUB_STEP_SUMMARY` is shared by every step of a job, so a summary is appended
+ * to an existing file rather than replacing it; other files are written atomically.
+ */
+function writeAtomic(file: string, text: string, options: { append: boolean }): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  if (options.append) {
+    writeFileSync(file, text, { flag: 'a' })
+    return
+  }
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, text)
+  renameSync(temp, file)
+}

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ImgmetaError } from '../errors.js'
+import type { NextMajor } from '../next-version.js'
+import type { Params } from '../route.js'
+
+/** Which renderer `next/og` imports resolve to while checking: imgmeta's reference renderer or the real one. */
+export type RendererChoice = 'reference' | 'next'
+
+/** The settings of `imgmeta.config.ts`. Every field is optional; command-line flags override them. */
+export interface ImgmetaConfig {
+  /** The app root, relative to the project: `app` or `src/app` are found on their own. */
+  appDir?: string
+  /**
+   * Params of dynamic routes that have no `generateStaticParams`, keyed by the route file relative to the
+   * project (`app/blog/[slug]/opengraph-image.tsx`) or by its URL template (`/blog/[slug]/opengraph-image`).
+   */
+  params?: Record<string, Params[]>
+  /** Where snapshots are kept, relative to the project. Default `__image_snapshots__`. */
+  snapshotDir?: string
+  /** `reference` (default): imgmeta's deterministic renderer; `next`: the installed next/og. */
+  renderer?: RendererChoice
+  /** The Next.js behaviour to check against; default: the major of the installed `next`. */
+  nextVersion?: NextMajor
+  /** Per-pixel colour distance (pixelmatch `threshold`, 0..1). Default 0.01, as jest-image-snapshot. */
+  threshold?: number
+  /** How many differing pixels (or what percent, see `failureThresholdType`) still pass. Default 0. */
+  failureThreshold?: number
+  /** Unit of `failureThreshold`. Default `pixel`. */
+  failureThresholdType?: 'pixel' | 'percent'
+  /** Base for absolute og/twitter image URLs, as `metadataBase` in the app's layout. */
+  metadataBase?: string
+}
+
+/** Declares the settings of `imgmeta.config.ts` with types: `export default defineConfig({ … })`. */
+export function defineConfig(config: ImgmetaConfig): ImgmetaConfig
+export function defineConfig(config: ImgmetaConfig): ImgmetaConfig {
+  return config
+}
+
+/** Config file names looked for in the project root, in this order. */
+export const CONFIG_FILE_NAMES: readonly string[] = [
+  'imgmeta.config.ts',
+  'imgmeta.config.mts',
+  'imgmeta.config.js',
+  'imgmeta.config.mjs',
+]
+
+/** A loaded config and the file it came from (undefined when the project has none). */
+export interface LoadedConfig {
+  file: string | undefined
+  config: ImgmetaConfig
+}
+
+const CONFIG_KEYS: ReadonlySet<string> = new Set([
+  'appDir',
+  'params',
+  'snapshotDir',
+  'renderer',
+  'nextVersion',
+  'threshold',
+  'failureThreshold',
+  'failureThresholdType',
+  'metadataBase',
+])
+
+/**
+ * Loads `imgmeta.config.*` from `root` (or the file given), bundling TypeScript with vite so that no loader
+ * of imgmeta's own is needed. A file that fails to load or holds unknown keys is a `config-failed` error.
+ */
+export async function loadConfig(root: string, explicitFile?: string): Promise<LoadedConfig> {
+  const file = explicitFile
+    ? path.resolve(root, explicitFile)
+    : CONFIG_FILE_NAMES.map((name) => path.join(root, name)).find((candidate) => existsSync(candidate))
+  if (file === undefined) return { file: undefined, config: {} }
+  if (!existsSync(file)) {
+    throw new ImgmetaError('config-failed', `${file}: config file not found; check the --config path.`)
+  }
+  let loaded: unknown
+  try {
+    const { runnerImport } = await import('vite')
+    // The config imports defineConfig from 'imgmeta': point that at this very module, so the file loads even
+    // where imgmeta is run with npx or from a checkout rather than installed in the project.
+    const result = await runnerImport<{ default?: unknown }>(file, {
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      resolve: { alias: [{ find: /^imgmeta$/, replacement: fileURLToPath(import.meta.url) }] },
+    })
+    const exported = result.module.default
+    loaded = typeof exported === 'function' ? await (exported as () => unknown)() : exported
+  } catch (error) {
+    throw new ImgmetaError(
+      'config-failed',
+      `${file}: could not load the config: ${firstLine(error)}. ` +
+        `Fix the file so that \`node\` could import it, with \`export default defineConfig({ … })\`.`,
+      { cause: error },
+    )
+  }
+  return { file, config: validateConfig(loaded, file) }
+}
+
+/** Checks the shape of a loaded config and names the first wrong field with what it should be. */
+export function validateConfig(value: unknown, file: string): ImgmetaConfig {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw configError(file, 'the default export', 'an object: export default defineConfig({ … })')
+  }
+  const config = value as Record<string, unknown>
+  for (const key of Object.keys(config)) {
+    if (!CONFIG_KEYS.has(key)) {
+      throw new ImgmetaError(
+        'config-failed',
+        `${file}: unknown option "${key}"; known options are ${[...CONFIG_KEYS].join(', ')}.`,
+      )
+    }
+  }
+  for (const key of ['appDir', 'snapshotDir', 'metadataBase'] as const) {
+    if (config[key] !== undefined && typeof config[key] !== 'string') throw configError(file, key, 'a string')
+  }
+  if (config.renderer !== undefined && config.renderer !== 'reference' && config.renderer !== 'next') {
+    throw configError(file, 'renderer', '"reference" or "next"')
+  }
+  if (config.nextVersion !== undefined && ![14, 15, 16].includes(config.nextVersion as number)) {
+    throw configError(file, 'nextVersion', '14, 15 or 16')
+  }
+  if (config.threshold !== undefined && !isNumberIn(config.threshold, 0, 1)) {
+    throw configError(file, 'threshold', 'a number from 0 to 1')
+  }
+  if (config.failureThreshold !== undefined && !isNumberIn(config.failureThreshold, 0, Number.MAX_SAFE_INTEGER)) {
+    throw configError(file, 'failureThreshold', 'a number ≥ 0')
+  }
+  if (
+    config.failureThresholdType !== undefined &&
+    config.failureThresholdType !== 'pixel' &&
+    config.failureThresholdType !== 'percent'
+  ) {
+    throw configError(file, 'failureThresholdType', '"pixel" or "percent"')
+  }
+  if (config.params !== undefined) {
+    if (typeof config.params !== 'object' || config.params === null || Array.isArray(config.params)) {
+      throw configError(file, 'params', 'an object mapping a route file to an array of params objects')
+    }
+    for (const [route, list] of Object.entries(config.params)) {
+      if (!Array.isArray(list) || !list.every((p) => typeof p === 'object' && p !== null && !Array.isArray(p))) {
+        throw configError(file, `params["${route}"]`, 'an array of params objects such as [{ slug: "a" }]')
+      }
+    }
+  }
+  return config as ImgmetaConfig
+}
+
+function firstLine(error: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String((error as Error)?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]!.trim()
+}
+
+function isNumberIn(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+}
+
+function configError(file: string, field: string, expected: string): ImgmetaError {
+  return new ImgmetaError('config-failed', `${file}: ${field} must be ${expected}.`)
+}

@@ -1,0 +1,60 @@
+import { readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import type { RunOutcome } from './run-vitest.js'
+
+/**
+ * Snapshot files (`*.png` under the snapshot folder) that no image of a complete run used. Files in
+ * `__diff_output__/` and `__received_output__/` are the matcher's own output, never listed.
+ */
+export function findObsoleteSnapshots(outcome: RunOutcome): string[] {
+  const used = new Set(outcome.results.flatMap((r) => (r.files.reference ? [path.resolve(r.files.reference)] : [])))
+  return listSnapshotFiles(outcome.options.snapshotDir)
+    .filter((file) => !used.has(file))
+    .sort()
+}
+
+/** Folders inside the snapshot folder that hold the matcher's output, not references. */
+const OUTPUT_DIRS: ReadonlySet<string> = new Set(['__diff_output__', '__received_output__'])
+
+/** The most files listed in a snapshot folder; a mis-pointed folder (the project root) stops here. */
+export const MAX_SNAPSHOT_FILES = 100_000
+
+/** Every reference `.png` under the snapshot folder (identifiers may hold sub-folders), output folders excluded. */
+export function listSnapshotFiles(snapshotDir: string): string[] {
+  const out: string[] = []
+  const walk = (dir: string) => {
+    let entries
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (!OUTPUT_DIRS.has(entry.name) && entry.name !== 'node_modules') walk(full)
+      } else if (entry.isFile() && entry.name.endsWith('.png') && out.length < MAX_SNAPSHOT_FILES) {
+        out.push(full)
+      }
+    }
+  }
+  walk(snapshotDir)
+  return out
+}
+
+/** True when every image reached its snapshot comparison, so an unused file is really unused. */
+export function canPrune(outcome: RunOutcome): boolean {
+  return outcome.complete && outcome.errors.length === 0 && outcome.results.every((r) => r.state === 'passed')
+}
+
+/** Deletes the given obsolete files, each checked to sit inside the snapshot folder. Returns what was deleted. */
+export function pruneSnapshots(files: readonly string[], snapshotDir: string): string[] {
+  const deleted: string[] = []
+  for (const file of files) {
+    const relative = path.relative(path.resolve(snapshotDir), path.resolve(file))
+    if (relative.startsWith('..') || path.isAbsolute(relative) || !file.endsWith('.png')) continue
+    rmSync(file, { force: true })
+    deleted.push(file)
+  }
+  return deleted
+}

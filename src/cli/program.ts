@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError, Option } from 'commander'
+import { ImgmetaError } from '../errors.js'
+import { runCheckCommand } from './commands/check.js'
+import { runPreviewCommand } from './commands/preview.js'
+import type { RawRunFlags } from './run-options.js'
+
+/** Exit codes: 0 all good, 1 a finding, 2 bad usage or config. */
+export const EXIT_OK = 0
+export const EXIT_FINDINGS = 1
+export const EXIT_USAGE = 2
+
+/** Where the program writes; tests pass their own. */
+export interface ProgramIO {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  /** True when stdout is a terminal: a progress line is redrawn and colours are used. */
+  isTTY?: boolean
+}
+
+const defaultIO: ProgramIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: process.stdout.isTTY === true,
+}
+
+function addRunOptions(command: Command): Command {
+  return command
+    .argument('[appDir]', 'the app folder, or a project folder holding app/ or src/app/ (default: app or src/app)')
+    .option('-c, --config <file>', 'config file (default: imgmeta.config.ts in the project)')
+    .option('--root <dir>', 'project folder whose vite/vitest config and tsconfig apply (default: found from appDir)')
+    .addOption(new Option('--next-version <major>', 'Next.js behaviour to check against').choices(['14', '15', '16']))
+    .addOption(new Option('--renderer <name>', 'what next/og renders with').choices(['reference', 'next']))
+    .option('--snapshot-dir <dir>', 'snapshot folder (default: __image_snapshots__)')
+    .option('--threshold <n>', 'per-pixel colour distance 0..1 (default: 0.01)')
+    .option('--shard <i/n>', "run part i of n (vitest's sharding by route file)")
+    .option(
+      '--reporter <name>',
+      'terminal (default), junit[=file], json[=file], github; repeat for several',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--summary <file>', 'write a Markdown summary (for $GITHUB_STEP_SUMMARY)')
+    .option('--report <dir>', 'write a static HTML report with expected/received/diff of each failure')
+}
+
+/** Builds the `imgmeta` program. `onExit` receives the exit code of the command that ran. */
+export function createProgram(io: ProgramIO = defaultIO, onExit: (code: number) => void = () => {}): Command {
+  const program = new Command('imgmeta')
+    .description('Checks Next.js metadata image routes (icon, apple-icon, opengraph-image, twitter-image).')
+    .version(packageVersion(), '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+
+  addRunOptions(
+    program
+      .command('check')
+      .description(
+        'Check every image route × params × id: metadata valid, renders, matches its snapshot. ' +
+          'Exit 0 when all pass, 1 on a finding, 2 on bad usage or config. With CI set, missing snapshots fail.',
+      )
+      .option('--ci', 'treat the run as CI: missing snapshots fail and are not written (default: when CI is set)'),
+  ).action(async (appDir: string | undefined, flags: RawRunFlags) => {
+    onExit(await runCheckCommand(appDir, flags, { update: false }, io))
+  })
+
+  addRunOptions(
+    program
+      .command('update')
+      .description('Write new and changed snapshots; list obsolete ones (--prune deletes them).')
+      .option('--prune', 'delete obsolete snapshots (only after a complete, unsharded run)'),
+  ).action(async (appDir: string | undefined, flags: RawRunFlags) => {
+    onExit(await runCheckCommand(appDir, flags, { update: true }, io))
+  })
+
+  program
+    .command('preview')
+    .description('Serve a local gallery of every image, its metadata, head tags and snapshot diff (127.0.0.1 only).')
+    .argument('[appDir]', 'the app folder, or a project folder holding app/ or src/app/')
+    .option('-p, --port <n>', 'port to listen on (0 picks a free one)', '4410')
+    .option('-c, --config <file>', 'config file (default: imgmeta.config.ts in the project)')
+    .option('--root <dir>', 'project folder whose vite config and tsconfig apply')
+    .addOption(new Option('--renderer <name>', 'what next/og renders with').choices(['reference', 'next']))
+    .option('--snapshot-dir <dir>', 'snapshot folder (default: __image_snapshots__)')
+    .action(async (appDir: string | undefined, flags: RawRunFlags & { port: string }) => {
+      onExit(await runPreviewCommand(appDir, flags, io))
+    })
+
+  return program
+}
+
+/** Runs the program on `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: readonly string[], io: ProgramIO = defaultIO): Promise<number> {
+  let code = EXIT_OK
+  const program = createProgram(io, (c) => {
+    code = c
+  })
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp()
+      return EXIT_USAGE
+    }
+    await program.parseAsync([...argv])
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with code 0.
+      if (error.exitCode === 0) return EXIT_OK
+      return EXIT_USAGE
+    }
+    if (error instanceof ImgmetaError) {
+      io.stderr(`imgmeta: ${error.message}\n`)
+      return EXIT_USAGE
+    }
+    io.stderr(`imgmeta: ${(error as Error).stack ?? String(error)}\n`)
+    return EXIT_USAGE
+  }
+}
+
+function packageVersion(): string {
+  // src/cli/program.ts sits two folders below the package root, dist/src/cli/program.js three.
+  for (const relative of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string }
+      if (pkg.name === 'imgmeta' && pkg.version) return pkg.version
+    } catch {
+      // not this one
+    }
+  }
+  return '0.0.0'
+}

@@ -1,0 +1,108 @@
+import path from 'node:path'
+import type { ImageRoute } from '../../route.js'
+import { adviceFor } from '../finding.js'
+import type { ImageResult, RunListener, RunOutcome } from '../run-vitest.js'
+import { routeRows } from './route-rows.js'
+
+/** Where the terminal reporter writes, and whether it may redraw a progress line. */
+export interface TerminalOutput {
+  write: (text: string) => void
+  isTTY: boolean
+}
+
+/** Longest message excerpt printed per finding; the full text is in junit/json/report files. */
+export const MAX_FINDING_LINES = 12
+
+/** A progress line while images run: redrawn in place on a terminal, printed per route elsewhere. */
+export function progressListener(out: TerminalOutput): RunListener & { finish(): void } {
+  let routeCount = 0
+  let failed = 0
+  let lastRoute = ''
+  return {
+    onStart(routes: ImageRoute[]) {
+      routeCount = routes.length
+      out.write(`imgmeta: checking ${routes.length} image route${routes.length === 1 ? '' : 's'}\n`)
+    },
+    onImage(result: ImageResult, done: number) {
+      if (result.state === 'failed') failed += 1
+      if (out.isTTY) {
+        out.write(`\r\x1b[2K  ${done} images · ${failed} failed · ${result.file}`)
+      } else if (result.file !== lastRoute) {
+        lastRoute = result.file
+        out.write(`  … ${result.file}\n`)
+      }
+      void routeCount
+    },
+    finish() {
+      if (out.isTTY) out.write('\r\x1b[2K')
+    },
+  }
+}
+
+/** The end of a run: a table of routes with counts, every finding with what to do, snapshot counts. */
+export function formatTerminalReport(outcome: RunOutcome, color: boolean): string {
+  const c = colors(color)
+  const lines: string[] = []
+  const rows = routeRows(outcome)
+  const header = ['route file', 'URL', 'images', 'passed', 'failed', 'not covered']
+  const table = [header, ...rows.map((r) => [r.file, r.route, String(r.total), String(r.passed), String(r.failed), String(r.skipped)])]
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)))
+  lines.push('')
+  table.forEach((row, index) => {
+    const text = row.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')
+    const failedRow = index > 0 && rows[index - 1]!.failed > 0
+    lines.push(index === 0 ? c.dim(text) : failedRow ? c.red(text) : text)
+  })
+
+  const findings = outcome.results.filter((r) => r.state !== 'passed')
+  if (findings.length > 0 || outcome.errors.length > 0) {
+    lines.push('', c.bold(`Findings (${findings.length + outcome.errors.length})`))
+    for (const finding of findings) {
+      const mark = finding.state === 'failed' ? c.red('✗') : c.yellow('○')
+      lines.push('', `${mark} ${c.bold(finding.file)}  ${finding.route}`, `  test: ${finding.name}`)
+      for (const line of excerpt(finding.message)) lines.push(`  ${line}`)
+      if (finding.files.diff) lines.push(`  diff: ${path.relative(outcome.options.root, finding.files.diff)}`)
+      lines.push(c.cyan(`  → ${adviceFor(finding.kind ?? 'error')}`))
+    }
+    for (const error of outcome.errors) {
+      lines.push('', `${c.red('✗')} ${c.bold(error.file ?? 'run')}`)
+      for (const line of excerpt(error.message)) lines.push(`  ${line}`)
+      lines.push(c.cyan(`  → ${adviceFor('error')}`))
+    }
+  }
+
+  const passed = outcome.results.filter((r) => r.state === 'passed').length
+  const failed = outcome.results.filter((r) => r.state === 'failed').length
+  const skipped = outcome.results.filter((r) => r.state === 'skipped').length
+  const s = outcome.snapshots
+  lines.push(
+    '',
+    `Images     ${outcome.results.length} (${passed} passed, ${failed} failed, ${skipped} not covered) in ${outcome.routes.length} routes`,
+    `Snapshots  ${s.added} added, ${s.updated} updated, ${s.matched} unchanged, ${s.unmatched} failed`,
+  )
+  if (!outcome.complete) {
+    lines.push(`Obsolete   not checked: a partial run (--shard) cannot tell which snapshots are unused`)
+  } else if (outcome.pruned.length > 0) {
+    lines.push(`Obsolete   ${outcome.pruned.length} deleted:`)
+    for (const file of outcome.pruned) lines.push(`  - ${path.relative(outcome.options.root, file)}`)
+  } else if (outcome.obsolete.length > 0) {
+    lines.push(`Obsolete   ${outcome.obsolete.length} (run \`imgmeta update --prune\` to delete):`)
+    for (const file of outcome.obsolete) lines.push(`  - ${path.relative(outcome.options.root, file)}`)
+  }
+  lines.push(`Duration   ${(outcome.durationMs / 1000).toFixed(2)} s`)
+  const ok = failed === 0 && outcome.errors.length === 0
+  lines.push('', ok ? c.green('imgmeta: all images pass') : c.red('imgmeta: images failed, see the findings above'), '')
+  return lines.join('\n')
+}
+
+function excerpt(message: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  const lines = message.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trimEnd()).filter((l) => l !== '')
+  if (lines.length <= MAX_FINDING_LINES) return lines
+  return [...lines.slice(0, MAX_FINDING_LINES), `… (${lines.length - MAX_FINDING_LINES} more lines)`]
+}
+
+function colors(enabled: boolean) {
+  const wrap = (open: number, close: number) => (text: string) => (enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text)
+  return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) }
+}

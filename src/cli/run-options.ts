@@ -1,0 +1,200 @@
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { ImgmetaError } from '../errors.js'
+import { detectNextVersion, type NextMajor } from '../next-version.js'
+import type { Params } from '../route.js'
+import { loadConfig, type ImgmetaConfig, type RendererChoice } from './config.js'
+
+/** A reporter asked for with `--reporter name[=file]`. */
+export interface ReporterChoice {
+  name: 'terminal' | 'junit' | 'json' | 'github'
+  /** Output file for `junit` and `json`. */
+  file?: string
+}
+
+/** Everything a `check` or `update` run needs, after flags, config file and defaults were merged. */
+export interface RunOptions {
+  /** The project folder: vite/vitest config, tsconfig and node_modules are resolved from here. */
+  root: string
+  /** Absolute app root (`<root>/app` or `<root>/src/app` unless given). */
+  appDir: string
+  configFile: string | undefined
+  nextVersion: NextMajor
+  renderer: RendererChoice
+  snapshotDir: string
+  threshold: number
+  failureThreshold: number
+  failureThresholdType: 'pixel' | 'percent'
+  params: Record<string, Params[]>
+  metadataBase: string | undefined
+  shard: { index: number; count: number } | undefined
+  reporters: ReporterChoice[]
+  summaryFile: string | undefined
+  reportDir: string | undefined
+  /** `update`: write new and changed snapshots. */
+  update: boolean
+  /** `update --prune`: delete obsolete snapshots after a complete run. */
+  prune: boolean
+  /** Missing snapshots fail and are not written (`CI` set, or `--ci`). */
+  ci: boolean
+}
+
+/** The flags commander hands over, as strings, before validation. */
+export interface RawRunFlags {
+  config?: string
+  root?: string
+  nextVersion?: string
+  renderer?: string
+  snapshotDir?: string
+  threshold?: string
+  shard?: string
+  reporter?: string[]
+  summary?: string
+  report?: string
+  prune?: boolean
+  ci?: boolean
+}
+
+/** Default pixelmatch threshold, the one jest-image-snapshot uses. */
+export const DEFAULT_THRESHOLD = 0.01
+
+/** A usage error: exit code 2, message says which flag and what it accepts. */
+export function usageError(message: string): ImgmetaError {
+  return new ImgmetaError('invalid-option', message)
+}
+
+/** Parses `--next-version`. */
+export function parseNextVersion(value: string): NextMajor {
+  const major = Number(value)
+  if (major === 14 || major === 15 || major === 16) return major
+  throw usageError(`--next-version must be 14, 15 or 16 (got "${value}").`)
+}
+
+/** Parses `--renderer`. */
+export function parseRenderer(value: string): RendererChoice {
+  if (value === 'reference' || value === 'next') return value
+  throw usageError(`--renderer must be "reference" or "next" (got "${value}").`)
+}
+
+/** Parses `--shard i/n` as vitest does: 1 ≤ i ≤ n. */
+export function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || index < 1 || count < 1 || index > count) {
+    throw usageError(`--shard must be <index>/<count> with 1 ≤ index ≤ count, such as 1/3 (got "${value}").`)
+  }
+  return { index, count }
+}
+
+/** Parses `--reporter name[=file]`; junit and json default to files in the project root. */
+export function parseReporter(value: string): ReporterChoice {
+  const [name, file] = value.split(/=(.*)/s, 2) as [string, string | undefined]
+  if (name === 'terminal' || name === 'github') {
+    if (file) throw usageError(`--reporter ${name} writes no file; drop "=${file}".`)
+    return { name }
+  }
+  if (name === 'junit') return { name, file: file || 'imgmeta-junit.xml' }
+  if (name === 'json') return { name, file: file || 'imgmeta-results.json' }
+  throw usageError(`--reporter must be terminal, junit[=file], json[=file] or github (got "${value}").`)
+}
+
+function parseThreshold(value: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw usageError(`--threshold must be a number from 0 to 1 (got "${value}").`)
+  }
+  return n
+}
+
+/** Finds the project root and app root for an optional `[appDir]` argument. */
+export function locateProject(appDirArg: string | undefined, rootFlag: string | undefined, cwd: string) {
+  if (rootFlag !== undefined) {
+    const root = path.resolve(cwd, rootFlag)
+    if (!isDirectory(root)) throw usageError(`--root ${rootFlag}: no such folder.`)
+    return { root, appDirArg: appDirArg === undefined ? undefined : path.resolve(cwd, appDirArg) }
+  }
+  if (appDirArg === undefined) return { root: cwd, appDirArg: undefined }
+  const given = path.resolve(cwd, appDirArg)
+  if (!isDirectory(given)) throw usageError(`${appDirArg}: no such folder; pass the app folder (such as app or src/app).`)
+  // A project folder is accepted too: `imgmeta check examples/shop` finds examples/shop/app.
+  if (path.basename(given) !== 'app' && findDefaultAppDir(given) !== undefined) return { root: given, appDirArg: undefined }
+  return { root: nearestPackageRoot(given) ?? cwd, appDirArg: given }
+}
+
+/** `app` or `src/app` under the root, whichever exists first. */
+export function findDefaultAppDir(root: string): string | undefined {
+  return ['app', 'src/app'].map((dir) => path.join(root, dir)).find(isDirectory)
+}
+
+function nearestPackageRoot(from: string): string | undefined {
+  let dir = from
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir
+    const parent = path.dirname(dir)
+    if (parent === dir) return undefined
+    dir = parent
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Merges flags over the config file over defaults; bad values are usage or config errors (exit code 2). */
+export async function resolveRunOptions(
+  appDirArg: string | undefined,
+  flags: RawRunFlags,
+  mode: { update: boolean; cwd?: string; env?: NodeJS.ProcessEnv },
+): Promise<RunOptions> {
+  const cwd = mode.cwd ?? process.cwd()
+  const env = mode.env ?? process.env
+  const located = locateProject(appDirArg, flags.root, cwd)
+  const { file: configFile, config } = await loadConfig(located.root, flags.config)
+  const appDir = located.appDirArg ?? configAppDir(located.root, config) ?? findDefaultAppDir(located.root)
+  if (appDir === undefined || !isDirectory(appDir)) {
+    throw usageError(
+      `${appDir ?? located.root}: no app folder found; pass it (imgmeta check src/app) or set appDir in imgmeta.config.ts.`,
+    )
+  }
+  const reporters = (flags.reporter ?? []).map(parseReporter)
+  if (!reporters.some((r) => r.name === 'terminal')) reporters.unshift({ name: 'terminal' })
+  const ci = flags.ci === true || isCiEnv(env)
+  if (flags.prune && !mode.update) throw usageError('--prune only works with `imgmeta update`.')
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard)
+  if (flags.prune && shard) throw usageError('--prune needs a complete run; it cannot be combined with --shard.')
+  return {
+    root: located.root,
+    appDir,
+    configFile,
+    nextVersion: flags.nextVersion ? parseNextVersion(flags.nextVersion) : (config.nextVersion ?? detectNextVersion(located.root)),
+    renderer: flags.renderer ? parseRenderer(flags.renderer) : (config.renderer ?? 'reference'),
+    snapshotDir: path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? '__image_snapshots__'),
+    threshold: flags.threshold !== undefined ? parseThreshold(flags.threshold) : (config.threshold ?? DEFAULT_THRESHOLD),
+    failureThreshold: config.failureThreshold ?? 0,
+    failureThresholdType: config.failureThresholdType ?? 'pixel',
+    params: config.params ?? {},
+    metadataBase: config.metadataBase,
+    shard,
+    reporters,
+    summaryFile: flags.summary === undefined ? undefined : path.resolve(cwd, flags.summary),
+    reportDir: flags.report === undefined ? undefined : path.resolve(cwd, flags.report),
+    update: mode.update,
+    prune: flags.prune === true,
+    ci,
+  }
+}
+
+function configAppDir(root: string, config: ImgmetaConfig): string | undefined {
+  return config.appDir === undefined ? undefined : path.resolve(root, config.appDir)
+}
+
+/** CI as vitest and most tools read it: `CI` set to anything but empty or "false"/"0". */
+export function isCiEnv(env: NodeJS.ProcessEnv): boolean {
+  const value = env.CI
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0'
+}

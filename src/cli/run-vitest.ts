@@ -1,0 +1,301 @@
+import { mkdtempSync, rmSync, writeFileSync, realpathSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Reporter, TestCase, TestModule } from 'vitest/node'
+import { findImageRoutes } from '../app.js'
+import { ImgmetaError } from '../errors.js'
+import type { ImageRoute, Params } from '../route.js'
+import type { EntryOptions } from './entry-options.js'
+import { classifyFinding, type FindingKind } from './finding.js'
+import { imgmetaViteSettings } from './vite-settings.js'
+import type { RunOptions } from './run-options.js'
+
+/** The outcome of one image test (one route × params × id), or of a route that could not be covered. */
+export interface ImageResult {
+  /** Route file relative to the project root. */
+  file: string
+  /** URL template of the route: `/blog/[slug]/opengraph-image`. */
+  route: string
+  /** The vitest test name: the URL path Next serves the image at. */
+  name: string
+  /** The item's id, when the route has generateImageMetadata and the item a usable id. */
+  id: string | number | undefined
+  state: 'passed' | 'failed' | 'skipped'
+  /** What kind of finding a failure or skip is (undefined when passed). */
+  kind: FindingKind | undefined
+  /** First error message (or the skip reason). */
+  message: string
+  /** Snapshot files the test's messages name: reference, diff, received (absolute, when they exist). */
+  files: { reference?: string; diff?: string; received?: string }
+  durationMs: number
+}
+
+/** Snapshot counts as vitest's summary holds them after the run. */
+export interface SnapshotCounts {
+  added: number
+  updated: number
+  matched: number
+  unmatched: number
+}
+
+/** Everything reporters need after a run. */
+export interface RunOutcome {
+  options: RunOptions
+  routes: ImageRoute[]
+  results: ImageResult[]
+  /** Errors outside any image test: a route file that fails to import, a crash in a worker. */
+  errors: { file: string | undefined; message: string }[]
+  snapshots: SnapshotCounts
+  /** True when every route ran: no shard, no filter. Only then are obsolete snapshots meaningful. */
+  complete: boolean
+  /** Snapshot files no test of this run uses (complete runs only), absolute. */
+  obsolete: string[]
+  /** Obsolete files deleted by `--prune`. */
+  pruned: string[]
+  durationMs: number
+  /** Start-up (vitest, vite, workers) vs running tests, for `bench/`. */
+  timing: { startupMs: number; testsMs: number }
+}
+
+/** Live progress, called as each image finishes. */
+export interface RunListener {
+  onStart?(routes: ImageRoute[]): void
+  onImage?(result: ImageResult, done: number): void
+}
+
+const ENTRY_MODULE = fileURLToPath(new URL('./entry/route-tests.js', import.meta.url))
+
+/**
+ * Runs every image test of the app inside vitest (the user's vite/vitest config applies) and collects the
+ * results. Generates one tiny test file per route, so vitest's `--shard` and workers split by route.
+ */
+export async function runImageChecks(options: RunOptions, listener: RunListener = {}): Promise<RunOutcome> {
+  const started = performance.now()
+  const routes = (await findImageRoutes(options.appDir))
+    .filter((route) => route.source === 'code')
+    .sort((a, b) => a.file.localeCompare(b.file))
+  listener.onStart?.(routes)
+
+  const workDir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'imgmeta-check-')))
+  try {
+    const testFileToRoute = new Map<string, ImageRoute>()
+    for (const route of routes) {
+      const testFile = path.join(workDir, `${testFileStem(options.root, route)}.imgmeta.test.js`)
+      writeFileSync(
+        testFile,
+        `import { registerRouteTests } from ${JSON.stringify(moduleSpecifier(entryModule()))}\n` +
+          `registerRouteTests(${JSON.stringify(path.resolve(route.file))})\n`,
+      )
+      testFileToRoute.set(testFile, route)
+    }
+
+    const results: ImageResult[] = []
+    const errors: RunOutcome['errors'] = []
+    let testsStarted = 0
+    const collector: Reporter = {
+      onTestRunStart() {
+        testsStarted = performance.now()
+      },
+      onTestCaseResult(testCase: TestCase) {
+        const route = testFileToRoute.get(testCase.module.moduleId)
+        const result = toImageResult(options.root, options.snapshotDir, route, testCase)
+        results.push(result)
+        listener.onImage?.(result, results.length)
+      },
+      onTestModuleEnd(testModule: TestModule) {
+        const route = testFileToRoute.get(testModule.moduleId)
+        for (const error of testModule.errors()) {
+          errors.push({ file: route ? relativeFile(options.root, route) : undefined, message: error.message })
+        }
+      },
+      onTestRunEnd(_modules, unhandledErrors) {
+        for (const error of unhandledErrors) errors.push({ file: undefined, message: error.message })
+      },
+    }
+
+    const entryOptions: EntryOptions = {
+      root: options.root,
+      appDir: options.appDir,
+      nextVersion: options.nextVersion,
+      snapshotDir: options.snapshotDir,
+      threshold: options.threshold,
+      failureThreshold: options.failureThreshold,
+      failureThresholdType: options.failureThresholdType,
+      params: paramsByRouteFile(options.root, routes, options.params),
+      metadataBase: options.metadataBase,
+      storeReceived: options.reportDir !== undefined,
+    }
+
+    const { createVitest } = await import('vitest/node').catch((error: unknown) => {
+      throw new ImgmetaError(
+        'config-failed',
+        `vitest could not be loaded from ${options.root} (${(error as Error).message}); install it: npm i -D vitest`,
+      )
+    })
+    const vitestReporters: unknown[] = [collector]
+    for (const reporter of options.reporters) {
+      if (reporter.name === 'junit') {
+        vitestReporters.push([
+          'junit',
+          {
+            outputFile: path.resolve(options.root, reporter.file ?? 'imgmeta-junit.xml'),
+            suiteName: 'imgmeta',
+            classnameTemplate: ({ filepath }: { filepath: string }) => {
+              const route = [...testFileToRoute].find(([file]) => file.endsWith(path.basename(filepath)))?.[1]
+              return route ? relativeFile(options.root, route) : filepath
+            },
+          },
+        ])
+      }
+      if (reporter.name === 'json') {
+        vitestReporters.push(['json', { outputFile: path.resolve(options.root, reporter.file ?? 'imgmeta-results.json') }])
+      }
+    }
+
+    const vitest = await createVitest(
+      'test',
+      {
+        root: options.root,
+        dir: workDir,
+        include: ['*.imgmeta.test.js'],
+        exclude: [],
+        watch: false,
+        run: true,
+        environment: 'node',
+        isolate: false,
+        passWithNoTests: true,
+        update: options.update ? 'all' : options.ci ? 'none' : 'new',
+        shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+        reporters: vitestReporters as never,
+        provide: { imgmeta: entryOptions },
+        coverage: { enabled: false },
+        // A project whose own vitest config sets these must not change what the CLI runs.
+        setupFiles: [],
+        globalSetup: [],
+        testNamePattern: undefined,
+      },
+      {
+        ...imgmetaViteSettings(options.renderer),
+        logLevel: 'error',
+      },
+    )
+    try {
+      await vitest.start()
+    } finally {
+      await vitest.close()
+    }
+    const summary = vitest.snapshot.summary
+    const finished = performance.now()
+    return {
+      options,
+      routes,
+      results,
+      errors,
+      snapshots: {
+        added: summary.added,
+        updated: summary.updated,
+        matched: summary.matched,
+        unmatched: summary.unmatched,
+      },
+      complete: options.shard === undefined,
+      obsolete: [],
+      pruned: [],
+      durationMs: finished - started,
+      timing: { startupMs: (testsStarted || finished) - started, testsMs: testsStarted ? finished - testsStarted : 0 },
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+function entryModule(): string {
+  // Running from source (tsx), the entry is a .ts file beside this one.
+  return import.meta.url.endsWith('.ts') ? ENTRY_MODULE.replace(/\.js$/, '.ts') : ENTRY_MODULE
+}
+
+function moduleSpecifier(file: string): string {
+  return file.split(path.sep).join('/')
+}
+
+/** A stable, readable file name for a route: `app/blog/[slug]/opengraph-image.tsx` → `app-blog-slug-opengraph-image-tsx`. */
+function testFileStem(root: string, route: ImageRoute): string {
+  return relativeFile(root, route)
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** The route file relative to the project root, with `/`. */
+export function relativeFile(root: string, route: ImageRoute): string {
+  return path.relative(root, path.resolve(route.file)).split(path.sep).join('/')
+}
+
+/** Config params are keyed by route file (relative) or URL template; this keys them by absolute route file. */
+export function paramsByRouteFile(root: string, routes: ImageRoute[], params: Record<string, Params[]>): Record<string, Params[]> {
+  const out: Record<string, Params[]> = {}
+  for (const [key, list] of Object.entries(params)) {
+    const route = routes.find(
+      (r) => r.pathTemplate === key || relativeFile(root, r) === key.replace(/^\.\//, '') || path.resolve(root, key) === path.resolve(r.file),
+    )
+    if (!route) {
+      throw new ImgmetaError(
+        'config-failed',
+        `params["${key}"] in imgmeta.config.ts names no image route; use a route file such as ` +
+          `${routes[0] ? relativeFile(root, routes[0]) : 'app/blog/[slug]/opengraph-image.tsx'} or its URL template.`,
+      )
+    }
+    out[path.resolve(route.file)] = list
+  }
+  return out
+}
+
+/** What testImageRoutes records in a test's meta (the fields read here). */
+interface ImageTestMeta {
+  file?: string
+  pathTemplate?: string
+  route?: string
+  id?: string | number
+  skipped?: string
+  findings?: { code: string; message: string }[]
+}
+
+function toImageResult(root: string, snapshotDir: string, route: ImageRoute | undefined, testCase: TestCase): ImageResult {
+  const result = testCase.result()
+  const meta = testCase.meta() as Record<string, unknown>
+  const image = (meta.imgmeta ?? {}) as ImageTestMeta
+  const state = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped'
+  const message =
+    result.state === 'failed'
+      ? (result.errors[0]?.message ?? 'failed')
+      : result.state === 'skipped'
+        ? (image.skipped ?? result.note ?? testCase.name)
+        : ''
+  const file = route ? relativeFile(root, route) : image.file ? path.relative(root, path.resolve(image.file)) : testCase.module.moduleId
+  return {
+    file,
+    route: image.route ?? image.pathTemplate ?? route?.pathTemplate ?? '',
+    name: testCase.name,
+    id: image.id,
+    state,
+    kind: state === 'passed' ? undefined : classifyFinding(state, message, image.findings?.map((f) => f.code) ?? []),
+    message,
+    files: snapshotFiles(meta, snapshotDir),
+    durationMs: testCase.diagnostic()?.duration ?? 0,
+  }
+}
+
+/** The key under a test's meta where toMatchImageSnapshot lists the reference files it used. */
+const TOUCHED_META_KEY = 'imgmetaImageSnapshots'
+
+/** The reference a test used (from its meta), and the diff and received files the matcher writes for it. */
+function snapshotFiles(meta: Record<string, unknown>, snapshotDir: string): ImageResult['files'] {
+  const touched = meta[TOUCHED_META_KEY] as { files?: unknown } | undefined
+  const reference = Array.isArray(touched?.files) ? (touched.files[0] as unknown) : undefined
+  if (typeof reference !== 'string') return {}
+  const identifier = path.relative(snapshotDir, reference).replace(/\.png$/, '')
+  return {
+    reference,
+    diff: path.join(snapshotDir, '__diff_output__', `${identifier}-diff.png`),
+    received: path.join(snapshotDir, '__received_output__', `${identifier}-received.png`),
+  }
+}
