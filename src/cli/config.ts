@@ -151,7 +151,6 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
 }
 
 function firstLine(error: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return String((error as Error)?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]!.trim()
 }
 

@@ -22,7 +22,6 @@ export function formatGithubAnnotations(outcome: RunOutcome, cwd: string = proce
     const file = path.relative(cwd, path.resolve(outcome.options.root, result.file)).split(path.sep).join('/')
     const level = result.state === 'failed' ? 'error' : 'warning'
     const title = `imgmeta: ${result.route} ${result.name}`
-    // eslint-disable-next-line no-control-regex
     const message = `${result.message.replace(/\x1b\[[0-9;]*m/g, '')}\n→ ${adviceFor(result.kind ?? 'error')}`
     lines.push(`::${level} file=${escapeProperty(file)},line=1,title=${escapeProperty(title)}::${escapeData(message)}`)
   }

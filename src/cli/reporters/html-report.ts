@@ -75,6 +75,5 @@ ${sections.join('\n')}
 }
 
 function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\x1b\[[0-9;]*m/g, '')
 }

@@ -96,7 +96,6 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
 }
 
 function excerpt(message: string): string[] {
-  // eslint-disable-next-line no-control-regex
   const lines = message.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trimEnd()).filter((l) => l !== '')
   if (lines.length <= MAX_FINDING_LINES) return lines
   return [...lines.slice(0, MAX_FINDING_LINES), `… (${lines.length - MAX_FINDING_LINES} more lines)`]
