@@ -84,6 +84,7 @@ export function testImageRoutes(appDir: string, options: TestImageRoutesOptions 
   describe(options.name ?? DEFAULT_SUITE_NAME, async () => {
     const routes = (await findImageRoutes(root)).filter((route) => options.filter?.(route) ?? true)
     if (routes.length === 0) {
+      // An empty app (or a wrong appDir) must not look like a passing suite.
       test.skip(`no image routes under ${displayPath(root)}`, () => {})
       return
     }
@@ -95,7 +96,7 @@ export function testImageRoutes(appDir: string, options: TestImageRoutesOptions 
 async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOptions): Promise<void> {
   const base: ImageTestMeta = { file: route.file, pathTemplate: route.pathTemplate }
   if (route.source === 'static') {
-    skip(`${route.pathTemplate} skipped: static file ${route.name}.${route.extension} is served as it is`, base)
+    skip(route, `static file ${route.name}.${route.extension} is served as it is`, base)
     return
   }
   const load = options.load ?? importThroughVitest
@@ -115,9 +116,10 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
   if (paramSets.length === 0) {
     const names = route.params.map((p) => `[${p.name}]`).join(', ')
     skip(
-      `${route.pathTemplate} skipped: no values for ${names}; add generateStaticParams to a page or layout of ` +
-        `${route.parentPath}, or pass params for "${route.parentPath}"`,
-      { ...base, skipped: `no values for ${names}` },
+      route,
+      `no values for ${names}; add generateStaticParams to a page or layout of ${route.parentPath}, ` +
+        `or pass params for "${route.parentPath}"`,
+      base,
     )
     return
   }
@@ -210,8 +212,9 @@ function snapshotOptions(options: TestImageRoutesOptions): ImageSnapshotOptions 
   return options.snapshotsDir === undefined ? given : { customSnapshotsDir: path.resolve(options.snapshotsDir), ...given }
 }
 
-function skip(name: string, meta: ImageTestMeta): void {
-  test.skip(name, { meta: { imgmeta: { ...meta, skipped: meta.skipped ?? name } } as unknown as Partial<TaskMeta> }, () => {})
+/** A route that cannot be covered: a skipped test named `<route> skipped: <reason>`, the reason also in meta. */
+function skip(route: ImageRoute, reason: string, meta: ImageTestMeta): void {
+  test.skip(`${route.pathTemplate} skipped: ${reason}`, { meta: { imgmeta: { ...meta, skipped: reason } } as unknown as Partial<TaskMeta> }, () => {})
 }
 
 /** A route that cannot even be listed (its module or its params fail to load) is a failing test, not a gap. */
