@@ -10,3 +10,10 @@ export { type ImageSnapshotOptions } from './image-snapshot-options.js'
 export { type DiffConfig } from './diff.js'
 export { type CustomSnapshotIdentifier, type SnapshotIdentifierContext } from './snapshot-name.js'
 export { type ReceivedImage } from './received-image.js'
+export {
+  ImageSnapshotReporter,
+  reportObsoleteImageSnapshots,
+  type ImageSnapshotReporterOptions,
+  type ImageSnapshotRunReport,
+} from './obsolete-reporter.js'
+export { findObsoleteSnapshots, partialRunReason, type ObsoleteSnapshots } from './obsolete-snapshots.js'
