@@ -1,0 +1,92 @@
+// The plugin as a user meets it: a flat config of one line, ESLint's Node API, a fixture app.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ESLint } from 'eslint'
+import { afterAll, describe, expect, test } from 'vitest'
+import imgmeta from '../../eslint-plugin/index.js'
+import { ROOT } from './rule-tester.js'
+
+const FIXTURE_APP = path.join(ROOT, 'test/fixtures/eslint/fixture-app')
+
+/** `file:line ruleId`, sorted: what a user sees, minus the wording. */
+async function lint(cwd: string, config: ESLint.Options['overrideConfig']): Promise<string[]> {
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config })
+  const results = await eslint.lintFiles(['.'])
+  return results
+    .flatMap((r) =>
+      r.messages.map((m) => `${path.relative(cwd, r.filePath).split(path.sep).join('/')}:${m.line} ${m.ruleId ?? `fatal: ${m.message}`}`),
+    )
+    .sort()
+}
+
+const temporary: string[] = []
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true })
+})
+
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'imgmeta-eslint-'))
+  temporary.push(dir)
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    writeFileSync(path.join(dir, name), text)
+  }
+  return dir
+}
+
+describe('imgmeta.configs.recommended', () => {
+  test('meta comes from package.json', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string }
+    expect(imgmeta.meta).toEqual({ name: `${pkg.name}/eslint-plugin`, version: pkg.version })
+  })
+
+  test('enables every rule, scoped to app/ and src/app/', () => {
+    const config = imgmeta.configs.recommended
+    expect(Object.keys(config.rules ?? {}).sort()).toEqual(Object.keys(imgmeta.rules).map((r) => `imgmeta/${r}`).sort())
+    expect(config.files).toEqual(['app/**/*.{js,jsx,ts,tsx}', 'src/app/**/*.{js,jsx,ts,tsx}'])
+    expect(imgmeta.configs['recommended-type-checked'].rules).toEqual(config.rules)
+  })
+
+  test('lints the fixture app and reports its mistakes, and only them', async () => {
+    expect(await lint(FIXTURE_APP, [imgmeta.configs.recommended])).toEqual([
+      'app/docs/[...path]/icon.tsx:3 imgmeta/no-catch-all-image-metadata',
+      'app/icon.tsx:6 imgmeta/require-id',
+      'app/icon.tsx:7 imgmeta/unique-ids',
+      'app/shop/[slug]/opengraph-image.tsx:3 imgmeta/valid-image-route',
+      'app/shop/[slug]/opengraph-image.tsx:6 imgmeta/content-type-matches-output',
+      'app/shop/[slug]/opengraph-image.tsx:6 imgmeta/size-matches-output',
+      'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/id-type',
+      'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/no-unknown-image-props',
+      'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/params-match-route',
+      'app/shop/[slug]/page.tsx:1 imgmeta/valid-image-route',
+    ])
+  })
+
+  test('the installed next decides the version; settings.imgmeta.nextVersion overrides it', async () => {
+    const dir = tempProject({
+      'node_modules/next/package.json': JSON.stringify({ name: 'next', version: '15.5.29' }),
+      'app/[slug]/icon.tsx': [
+        `export function generateImageMetadata() { return [{ id: 'a' }] }`,
+        `export default function Icon({ params, id }: { params: { slug: string }; id: string }) { return null }`,
+      ].join('\n'),
+    })
+    expect(await lint(dir, [imgmeta.configs.recommended])).toEqual([])
+    expect(await lint(dir, [imgmeta.configs.recommended, { settings: { imgmeta: { nextVersion: 16 } } }])).toEqual([
+      'app/[slug]/icon.tsx:2 imgmeta/id-type',
+      'app/[slug]/icon.tsx:2 imgmeta/params-match-route',
+    ])
+  })
+
+  test("a project in a folder named app (Docker's /app) is not mistaken for the app root", async () => {
+    const project = path.join(tempProject({}), 'app')
+    const gim = `export function generateImageMetadata() { return [{ alt: 'no id' }] }\n`
+    mkdirSync(path.join(project, 'components'), { recursive: true })
+    mkdirSync(path.join(project, 'app'), { recursive: true })
+    writeFileSync(path.join(project, 'components/icon.tsx'), gim)
+    writeFileSync(path.join(project, 'app/icon.tsx'), gim)
+    const everywhere = { ...imgmeta.configs.recommended, files: ['**/*.tsx'] }
+    expect(await lint(project, [everywhere])).toEqual(['app/icon.tsx:1 imgmeta/require-id'])
+  })
+})
