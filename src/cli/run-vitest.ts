@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, realpathSync } from 'node:fs'
+import { mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -185,6 +185,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     } finally {
       await vitest.close()
     }
+    rewriteGeneratedPaths(options, testFileToRoute)
     const summary = vitest.snapshot.summary
     const finished = performance.now()
     return {
@@ -206,6 +207,33 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * vitest's junit and json files name the generated test files; users know their route files. Rewrites each
+ * generated path (absolute, and relative to the root as junit writes it) to its route file.
+ */
+function rewriteGeneratedPaths(options: RunOptions, testFileToRoute: Map<string, ImageRoute>): void {
+  for (const reporter of options.reporters) {
+    if (reporter.name !== 'junit' && reporter.name !== 'json') continue
+    const file = path.resolve(options.root, reporter.file ?? '')
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch {
+      continue
+    }
+    for (const [generated, route] of testFileToRoute) {
+      const routeFile = path.resolve(route.file)
+      // The relative form first: it ends with the absolute one.
+      text = text
+        .split(path.relative(options.root, generated)).join(relativeFile(options.root, route))
+        .split(generated).join(reporter.name === 'json' ? routeFile : relativeFile(options.root, route))
+    }
+    const temp = `${file}.${process.pid}.tmp`
+    writeFileSync(temp, text)
+    renameSync(temp, file)
   }
 }
 

@@ -101,6 +101,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: imgmeta preview answers only to http://127.0.0.1 and localhost.')
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method Not Allowed')
+    // URL parsing would quietly resolve `..`: a request that tries to climb out is refused as such.
+    if (hasDotSegment(request.url ?? '/')) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden')
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/') {
       return send(response, 200, 'text/html; charset=utf-8', renderPage({ ...state, appDir: path.relative(process.cwd(), options.appDir) || '.', renderer: options.renderer }))
@@ -178,6 +180,17 @@ function send(response: http.ServerResponse, status: number, type: string, body:
     'content-security-policy': "default-src 'self'; img-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-ancestors 'none'",
   })
   response.end(body)
+}
+
+function hasDotSegment(rawUrl: string): boolean {
+  const pathPart = rawUrl.split('?')[0] ?? ''
+  let decoded = pathPart
+  try {
+    decoded = decodeURIComponent(pathPart)
+  } catch {
+    return true
+  }
+  return decoded.split(/[/\\]/).some((segment) => segment === '..' || segment === '.')
 }
 
 function existingDirs(dirs: string[]): string[] {

@@ -21,7 +21,7 @@ export function formatGithubAnnotations(outcome: RunOutcome, cwd: string = proce
     if (result.state === 'passed') continue
     const file = path.relative(cwd, path.resolve(outcome.options.root, result.file)).split(path.sep).join('/')
     const level = result.state === 'failed' ? 'error' : 'warning'
-    const title = `imgmeta: ${result.route} ${result.name}`
+    const title = `imgmeta: ${result.name}`
     const message = `${result.message.replace(/\x1b\[[0-9;]*m/g, '')}\n→ ${adviceFor(result.kind ?? 'error')}`
     lines.push(`::${level} file=${escapeProperty(file)},line=1,title=${escapeProperty(title)}::${escapeData(message)}`)
   }

@@ -61,7 +61,7 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
       const mark = finding.state === 'failed' ? c.red('✗') : c.yellow('○')
       lines.push('', `${mark} ${c.bold(finding.file)}  ${finding.route}`, `  test: ${finding.name}`)
       for (const line of excerpt(finding.message)) lines.push(`  ${line}`)
-      if (finding.files.diff) lines.push(`  diff: ${path.relative(outcome.options.root, finding.files.diff)}`)
+      if (finding.files.diff && !finding.message.includes('diff')) lines.push(`  diff: ${path.relative(outcome.options.root, finding.files.diff)}`)
       lines.push(c.cyan(`  → ${adviceFor(finding.kind ?? 'error')}`))
     }
     for (const error of outcome.errors) {
