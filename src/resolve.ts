@@ -163,8 +163,12 @@ function toResolved(
   return image
 }
 
-/** Next's resolveUrl: the metadataBase's path joined with the URL's path, parsed (so spaces become %20). */
+/**
+ * Next's resolveUrl: a URL that parses on its own (`https://cdn…`) is kept; otherwise the metadataBase's path
+ * joined with the URL's path, parsed (so spaces become %20).
+ */
 export function absoluteUrl(url: string, metadataBase: string | URL): string {
+  if (URL.canParse(url)) return new URL(url).toString()
   const base = new URL(metadataBase)
   return new URL(path.posix.join(base.pathname || '', url), base).toString()
 }
