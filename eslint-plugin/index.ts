@@ -1,6 +1,7 @@
 // imgmeta/eslint-plugin: static checks of Next.js metadata image routes, with flat configs.
 import tsParser from '@typescript-eslint/parser'
 import type { TSESLint } from '@typescript-eslint/utils'
+import type { ESLint, Linter } from 'eslint'
 import { DEFAULT_PAGE_EXTENSIONS } from '../src/route.js'
 import { readPackageInfo } from './utils/package-info.js'
 import { rules } from './rules/index.js'
@@ -30,9 +31,9 @@ export interface ImgmetaPlugin {
   rules: typeof rules
   configs: {
     /** Every rule, syntactic: no type information needed. Scoped to `app/` and `src/app/`. */
-    recommended: TSESLint.FlatConfig.Config
+    recommended: Linter.Config
     /** The same rules with type information (projectService), so that aliases and interfaces are resolved. */
-    'recommended-type-checked': TSESLint.FlatConfig.Config
+    'recommended-type-checked': Linter.Config
   }
 }
 
@@ -44,7 +45,8 @@ const plugin = {
 
 const base = {
   files: APP_FILES,
-  plugins: { [PLUGIN_PREFIX]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  // typescript-eslint's rule types and ESLint's differ only in how strictly they are written.
+  plugins: { [PLUGIN_PREFIX]: plugin as unknown as ESLint.Plugin },
   rules: recommendedRules,
 }
 
@@ -52,13 +54,16 @@ plugin.configs.recommended = {
   name: `${PLUGIN_PREFIX}/recommended`,
   ...base,
   // Image routes are .tsx/.jsx: a user's config of three lines sets no parser, so this one does.
-  languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+  languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
 }
 
 plugin.configs['recommended-type-checked'] = {
   name: `${PLUGIN_PREFIX}/recommended-type-checked`,
   ...base,
-  languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true }, projectService: true } },
+  languageOptions: {
+    parser: tsParser as Linter.Parser,
+    parserOptions: { ecmaFeatures: { jsx: true }, projectService: true },
+  },
 }
 
 export default plugin as ImgmetaPlugin
