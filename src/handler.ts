@@ -51,7 +51,8 @@ export function createImageRouteHandler(
     const match = matchImageRequest(route, new URL(request.url).pathname, { withIds, nextVersion: version })
     if (!match) return notFound(version, false)
     if (!withIds) {
-      const params = match.params
+      // Next hands the route's own params through; a route without dynamic segments has none (undefined).
+      const params = route.params.length === 0 ? undefined : match.params
       return callImage(image, route, undefined, { params: version === 16 ? Promise.resolve(params) : params }, timeoutMs)
     }
     const segment = match.id as string

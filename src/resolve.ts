@@ -85,8 +85,8 @@ export async function resolveImageMetadata(mod: ImageRouteModule, options: Resol
 }
 
 /**
- * Calls generateImageMetadata with the props Next gives it in every version: plain params, `undefined` when
- * the route has no dynamic segment. Bounded by `timeoutMs`; anything but an array is an ImgmetaError.
+ * Calls generateImageMetadata with the props Next gives it in every version: plain params, `{}` when the
+ * route has no dynamic segment. Bounded by `timeoutMs`; anything but an array is an ImgmetaError.
  */
 export async function callGenerateImageMetadata(
   mod: ImageRouteModule,
@@ -111,9 +111,11 @@ export async function callGenerateImageMetadata(
   return result
 }
 
-/** The params generateImageMetadata receives: only the route's own dynamic segments, or undefined when it has none. */
-export function generateParams(route: ImageRoute, params: Params | undefined): Params | undefined {
-  if (route.params.length === 0) return undefined
+/**
+ * The params generateImageMetadata receives: only the route's own dynamic segments, `{}` when it has none (real
+ * 14.2, 15.5 and 16.4 builds pass `{}` both when rendering a page and in the image route itself).
+ */
+export function generateParams(route: ImageRoute, params: Params | undefined): Params {
   const out: Params = {}
   for (const p of route.params) {
     if (params && p.name in params) out[p.name] = params[p.name]

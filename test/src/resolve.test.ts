@@ -107,10 +107,10 @@ describe('items → fields (CONTRACT §3)', () => {
 })
 
 describe('params (CONTRACT §4, §7)', () => {
-  test.each(VERSIONS)('Next %i: generateImageMetadata gets undefined params without dynamic segments, plain params otherwise', async (nextVersion) => {
+  test.each(VERSIONS)('Next %i: generateImageMetadata gets {} without dynamic segments, plain params otherwise', async (nextVersion) => {
     const root = moduleWith([{ id: 'a' }])
     await resolveImageMetadata(root.mod, { file: 'app/icon.tsx', nextVersion, params: { unrelated: 'x' } })
-    expect(root.calls.generate).toEqual([{ params: undefined }])
+    expect(root.calls.generate).toEqual([{ params: {} }])
     const nested = moduleWith([{ id: 'a' }])
     await resolveImageMetadata(nested.mod, { file: 'app/[lang]/shop/[slug]/icon.tsx', nextVersion, params: { lang: 'en', slug: 'a', child: 'x' } })
     expect(nested.calls.generate).toEqual([{ params: { lang: 'en', slug: 'a' } }])
