@@ -1,9 +1,9 @@
 import pixelmatch from 'pixelmatch'
 import { ImgmetaError } from '../src/errors.js'
 import type { RgbaImage } from '../src/png.js'
-import { encodePng } from '../src/og/png-encode.js'
 import { blurRgba } from './blur.js'
 import { decodeRgba } from './png-decode.js'
+import { allocateScanlines, encodeScanlines } from './png-encode.js'
 
 /** pixelmatch options, as jest-image-snapshot's `customDiffConfig` passes them through. */
 export interface DiffConfig {
@@ -155,14 +155,16 @@ export function diffComposite(images: NonNullable<CompareResult['images']>, opti
   const vertical = options.diffDirection === 'vertical'
   const outWidth = vertical ? width : width * parts.length
   const outHeight = vertical ? height * parts.length : height
-  const out = Buffer.alloc(outWidth * outHeight * 4)
+  // Copy each part straight into the PNG scanlines (one filter byte per row), then deflate once.
+  const rows = allocateScanlines(outWidth, outHeight)
+  const rowBytes = outWidth * 4 + 1
   const stride = width * 4
   parts.forEach((part, index) => {
     const x0 = vertical ? 0 : width * index
     const y0 = vertical ? height * index : 0
     for (let y = 0; y < height; y++) {
-      part.data.copy(out, ((y0 + y) * outWidth + x0) * 4, y * stride, y * stride + stride)
+      part.data.copy(rows, (y0 + y) * rowBytes + 1 + x0 * 4, y * stride, y * stride + stride)
     }
   })
-  return encodePng(out, outWidth, outHeight)
+  return encodeScanlines(rows, outWidth, outHeight)
 }

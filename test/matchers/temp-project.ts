@@ -29,9 +29,9 @@ export interface TempProject {
 }
 
 /** Creates a temporary project holding the config, helpers and the given fixture test files. */
-export function createTempProject(testFiles: string[], matcher: 'imgmeta' | 'jest-image-snapshot' = 'imgmeta'): TempProject {
+export function createTempProject(testFiles: string[], matcher: 'imgmeta' | 'jest-image-snapshot' | 'both' = 'imgmeta'): TempProject {
   const dir = mkdtempSync(path.join(tmpdir(), `imgmeta-project-${matcher}-`))
-  for (const file of ['package.json', 'vitest.config.ts', 'image.ts', 'setup-jest-image-snapshot.ts', 'image-snapshot-reporter.ts', ...testFiles]) {
+  for (const file of ['package.json', 'vitest.config.ts', 'image.ts', 'setup-jest-image-snapshot.ts', 'setup-both.ts', 'image-snapshot-reporter.ts', ...testFiles]) {
     try {
       cpSync(path.join(FIXTURE, file), path.join(dir, file))
     } catch (error) {
