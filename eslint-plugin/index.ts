@@ -6,16 +6,15 @@ import { DEFAULT_PAGE_EXTENSIONS } from '../src/route.js'
 import { readPackageInfo } from './utils/package-info.js'
 import { rules } from './rules/index.js'
 
-export { rules }
 export type { ImgmetaSettings } from './utils/next-version.js'
 
 const { name, version } = readPackageInfo()
 
 /** The prefix rules are configured under: `imgmeta/require-id`. */
-export const PLUGIN_PREFIX = 'imgmeta'
+const PLUGIN_PREFIX = 'imgmeta'
 
 /** Files of the two app roots Next accepts, with the extensions it runs as code. */
-export const APP_FILES: string[] = ['app', 'src/app'].map((root) => `${root}/**/*.{${DEFAULT_PAGE_EXTENSIONS.join(',')}}`)
+const APP_FILES: string[] = ['app', 'src/app'].map((root) => `${root}/**/*.{${DEFAULT_PAGE_EXTENSIONS.join(',')}}`)
 
 type RuleName = keyof typeof rules
 
@@ -66,4 +65,7 @@ plugin.configs['recommended-type-checked'] = {
   },
 }
 
+// The named exports mirror the default one, for tools that load the module namespace (eslint-doc-generator).
+export const { meta, configs } = plugin
+export { rules }
 export default plugin as ImgmetaPlugin

@@ -1,0 +1,10 @@
+// eslint-doc-generator settings for imgmeta/eslint-plugin. The plugin is loaded from its TypeScript sources
+// (eslint-plugin/, run under tsx by `npm run docs:rules`), so paths are relative to that folder.
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+export default {
+  pathRuleDoc: '../docs/rules/{name}.md',
+  pathRuleList: '../README.md',
+  configEmoji: [['recommended-type-checked', '☑️']],
+  ruleDocTitleFormat: 'prefix-name',
+  urlRuleDoc: 'docs/rules/{name}.md',
+}
