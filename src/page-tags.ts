@@ -57,6 +57,7 @@ export async function pageImageTags(appDir: string, pathname: string, options: P
     throw new ImgmetaError('no-such-page', `${appDir} has no page for ${pathname}: expected a page.{${extensions.join(',')}} whose folders match it.`)
   }
   const routes = files.flatMap((f) => parseImageRoute(f, { appDir: root, pageExtensions: extensions }) ?? [])
+  const pageParams = page.params
 
   let og: ResolvedImage[] | undefined
   let twitter: ResolvedImage[] | undefined
@@ -96,9 +97,18 @@ export async function pageImageTags(appDir: string, pathname: string, options: P
       if (metadata.icons) metadataIcons = userIcons(metadata.icons)
     }
     if (depth === 0 && files.includes(`${root}/favicon.ico`)) favicon = await staticImage(`${root}/favicon.ico`, '/favicon.ico', 'icon')
+    await applyFileImages(here, ownOgImages, ownTwitterImages)
+  }
+  // A parallel slot in the page's own folder (`@stats/` with a page of its own) is resolved after the page's
+  // segment, as real 14.2, 15.5 and 16.4 builds do: its image files replace the chain's like a deeper segment's.
+  for (const slot of pageSlots(dir, files, extensions)) {
+    await applyFileImages(routes.filter((r) => r.parentPath === `${parentPath}/${slot}`), false, false)
+  }
+
+  async function applyFileImages(here: ImageRoute[], ownOgImages: boolean, ownTwitterImages: boolean): Promise<void> {
     const resolved = async (convention: ImageRoute['convention']) => {
       const out: ResolvedImage[] = []
-      for (const route of here.filter((r) => r.convention === convention)) out.push(...(await resolveRoute(route, page.params, load, version, options.timeoutMs)))
+      for (const route of here.filter((r) => r.convention === convention)) out.push(...(await resolveRoute(route, pageParams, load, version, options.timeoutMs)))
       return out
     }
     const levelIcons = await resolved('icon')
@@ -188,6 +198,17 @@ function userIcons(icons: unknown): HeadTag[] {
       return { tag: 'link', attributes }
     })
   return [...links(form.shortcut, 'shortcut icon'), ...links(form.icon, 'icon'), ...links(form.apple, 'apple-touch-icon')]
+}
+
+/** The `@slot` folders directly in `dir` that hold a page for the same URL, sorted by name. */
+function pageSlots(dir: string, files: readonly string[], extensions: readonly string[]): string[] {
+  const slots = new Set<string>()
+  for (const file of files) {
+    const rest = file.startsWith(`${dir}/@`) ? file.slice(dir.length + 1) : undefined
+    const [slot, base, ...deeper] = rest?.split('/') ?? []
+    if (slot && base && deeper.length === 0 && extensions.some((ext) => base === `page.${ext}`)) slots.add(slot)
+  }
+  return [...slots].sort()
 }
 
 interface PageMatch {
