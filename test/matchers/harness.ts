@@ -23,6 +23,8 @@ export interface Harness {
 
 /** Creates a harness whose test file is `<tmp>/cards.test.ts`. */
 export function createHarness(mode: UpdateMode = 'new', defaults: ImageSnapshotOptions = {}): Harness {
+  // First, so that invalid defaults throw before a folder exists to clean up.
+  const matcher = configureToMatchImageSnapshot(defaults)
   const dir = mkdtempSync(path.join(tmpdir(), 'imgmeta-matcher-'))
   const testPath = path.join(dir, 'cards.test.ts')
   // The constructor is private in the types; SnapshotState.create would need a snapshot environment.
@@ -34,7 +36,6 @@ export function createHarness(mode: UpdateMode = 'new', defaults: ImageSnapshotO
       snapshotEnvironment: undefined as never,
       snapshotFormat: {},
     })
-  const matcher = configureToMatchImageSnapshot(defaults)
   const harness: Harness = {
     dir,
     testPath,
