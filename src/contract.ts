@@ -136,16 +136,16 @@ export function validateImageMetadata(items: unknown, options: ValidateOptions =
   return out
 }
 
-/** The violation for a generateImageMetadata route below `[...x]` or `[[...x]]`, which real Next cannot serve. */
+/** The violation for an image route below `[...x]` or `[[...x]]`, which real Next cannot serve, ids or not. */
 export function catchAllViolation(route: ImageRoute): Violation {
   const segment = route.segments.find((s) => s.kind === 'catch-all' || s.kind === 'optional-catch-all')
   return {
     code: 'catch-all-route',
     path: '',
     message:
-      `${route.file} sits below the catch-all segment ${segment?.raw ?? ''}: with generateImageMetadata, next build fails ` +
-      `on 14 and 16 ("Catch-all must be the last part of the URL") and 15 answers 500 for every request of the app. ` +
-      `Expected the image route above the catch-all, or no generateImageMetadata.`,
+      `${route.file} sits below the catch-all segment ${segment?.raw ?? ''}: next build fails on 14 and 16 ` +
+      `("Catch-all must be the last part of the URL") and 15 answers 500 for every request of the app, with or ` +
+      `without generateImageMetadata. Expected the image route above the catch-all.`,
   }
 }
 

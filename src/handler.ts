@@ -44,7 +44,8 @@ export function createImageRouteHandler(
   }
   const image = requireDefaultExport(mod, route)
   const withIds = hasGenerateImageMetadata(mod)
-  if (withIds) assertNotUnderCatchAll(route)
+  // Real 14, 15 and 16 builds cannot serve any image route below a catch-all, with or without ids.
+  assertNotUnderCatchAll(route)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
   return async (request: Request): Promise<Response> => {

@@ -67,10 +67,11 @@ export async function resolveImageMetadata(mod: ImageRouteModule, options: Resol
   const hash = options.source !== undefined ? await queryHash(options.source) : await fileQueryHash(options.file)
   const query = hash ? `?${hash}` : ''
 
+  // Real 14, 15 and 16 builds cannot serve any image route below a catch-all, with or without ids.
+  assertNotUnderCatchAll(route)
   if (!hasGenerateImageMetadata(mod)) {
     return [toResolved(route, routePath, undefined, mod, query, options.metadataBase)]
   }
-  assertNotUnderCatchAll(route)
   const items = await callGenerateImageMetadata(mod, route, options.params, options.timeoutMs)
   return items.map((item, index) => {
     if (typeof item !== 'object' || item === null) {

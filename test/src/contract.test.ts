@@ -174,7 +174,7 @@ describe('validateImageMetadata: one violation per broken rule, exact messages',
           code: 'catch-all-route',
           path: '',
           message:
-            'app/docs/[...path]/icon.tsx sits below the catch-all segment [...path]: with generateImageMetadata, next build fails on 14 and 16 ("Catch-all must be the last part of the URL") and 15 answers 500 for every request of the app. Expected the image route above the catch-all, or no generateImageMetadata.',
+            'app/docs/[...path]/icon.tsx sits below the catch-all segment [...path]: next build fails on 14 and 16 ("Catch-all must be the last part of the URL") and 15 answers 500 for every request of the app, with or without generateImageMetadata. Expected the image route above the catch-all.',
         },
       ],
     ],

@@ -108,13 +108,11 @@ describe('routes without generateImageMetadata', () => {
     expect(calls).toEqual([{ params: { slug: 'a b' } }])
   })
 
-  test('catch-all params arrive as arrays', async () => {
-    const calls: unknown[] = []
-    const mod = { default: async (props: { params: Promise<unknown> }) => (calls.push(await props.params), new Response(pngBytes(1, 1))) }
-    const handler = createImageRouteHandler(mod, { file: 'app/docs/[...path]/icon.tsx', nextVersion: 16 })
-    expect((await get(handler, '/docs/a/b/icon')).status).toBe(200)
-    expect((await get(handler, '/docs/icon')).status).toBe(404)
-    expect(calls).toEqual([{ path: ['a', 'b'] }])
+  test('a route without generateImageMetadata below a catch-all is refused too (real builds fail or answer 500)', () => {
+    const mod = { default: async () => new Response(pngBytes(1, 1)) }
+    for (const file of ['app/docs/[...path]/icon.tsx', 'app/docs/[[...path]]/icon.tsx']) {
+      expect(() => createImageRouteHandler(mod, { file, nextVersion: 16 })).toThrow(/next build fails/)
+    }
   })
 })
 
