@@ -132,7 +132,7 @@ function printReport(r: {
     ['tags', String(r.stats.tags)],
     ['images compared', String(r.stats.images)],
     ['pixel comparisons', String(r.stats.pixelImages)],
-    ['worst pixel difference', worst ? `${worst.diff.pixels} of ${worst.diff.total} px (${((100 * worst.diff.pixels) / worst.diff.total).toFixed(3)} %) at ${worst.label}` : 'n/a'],
+    ['worst pixel difference', worst && worst.diff.pixels === 0 ? `0 px (every image identical at threshold 0.1)` : worst ? `${worst.diff.pixels} of ${worst.diff.total} px (${((100 * worst.diff.pixels) / worst.diff.total).toFixed(3)} %) at ${worst.label}` : 'n/a'],
     ['contract probes', String(r.probes)],
     ['catch-all builds', r.outcomes.map((o) => `${o.name}: ${o.build}`).join('; ') || 'n/a'],
     ['comparisons', String(r.ledger.comparisons)],

@@ -54,8 +54,7 @@ export async function runCatchAllCases(options: {
         }
         outcome = { name, build: 'built', detail: servedStatuses.join(', ') }
       } else {
-        const line = build.output.split('\n').find((l) => /^Error: /.test(l.trim())) ?? build.output.trim().split('\n').slice(-3).join(' ')
-        outcome = { name, build: 'failed', detail: line.trim() }
+        outcome = { name, build: 'failed', detail: firstError(build.output) }
       }
       outcomes.push(outcome)
       options.log(`catch-all case ${name}: ${outcome.build} (${outcome.detail})`)
@@ -68,9 +67,13 @@ export async function runCatchAllCases(options: {
         // Real Next: the build fails naming the route, or it builds and the app answers 500.
         const nextBroken = build.ok ? servedStatuses.some((s) => s.endsWith(' 500')) : true
         if (!build.ok) {
+          // 16 names the route and says "Optional catch-all" for [[...x]]; 14 prints one message for both kinds.
           const optional = route.params.some((p) => p.kind === 'optional-catch-all')
-          const message = `${optional ? 'Optional catch-all' : 'Catch-all'} must be the last part of the URL`
-          options.ledger.check('contract', where, 'build error names the route', build.output.includes(`${message} in route "${nextRoute}"`) || build.output.includes(`${message}.`), true)
+          const message =
+            options.nextVersion === 14
+              ? 'Catch-all must be the last part of the URL.'
+              : `${optional ? 'Optional catch-all' : 'Catch-all'} must be the last part of the URL in route "${nextRoute}".`
+          options.ledger.check('contract', where, 'build error', build.output.includes(message) ? message : firstError(build.output), message)
         }
         const predicted = await imgmetaRejects(route.file, appDir, mod, options.nextVersion)
         options.ledger.check('imgmeta', where, 'route is unusable (build fails or 500)', nextBroken ? 'unusable' : 'works', predicted ? 'unusable' : 'works')
@@ -80,6 +83,12 @@ export async function runCatchAllCases(options: {
     }
   }
   return outcomes
+}
+
+/** The first `Error:` line of a build's output (or its last lines). */
+function firstError(output: string): string {
+  const line = output.split('\n').find((l) => /^Error: /.test(l.trim())) ?? output.trim().split('\n').slice(-3).join(' ')
+  return line.trim()
 }
 
 /** The route's URL for a one-segment catch-all value (and the id `small` the cases declare). */

@@ -55,7 +55,7 @@ const PROBES: Probe[] = [
     path: '/icon',
     why: 'no id segment: the app 404 page on 15/16, a plain 404 on 14',
     status: () => 404,
-    contentType: (v) => (v === 14 ? 'text/plain' : 'text/html; charset=utf-8'),
+    contentType: (v) => (v === 14 ? 'text/plain;charset=UTF-8' : 'text/html; charset=utf-8'),
     imgmeta: false,
   },
 ]
