@@ -79,6 +79,27 @@ describe('imgmeta.configs.recommended', () => {
     ])
   })
 
+  test('recommended-type-checked resolves aliases through the project\'s tsconfig', async () => {
+    const dir = tempProject({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, jsx: 'preserve', module: 'esnext', moduleResolution: 'bundler', noEmit: true },
+        include: ['app'],
+      }),
+      'app/[slug]/icon.tsx': [
+        `type Params = { slug: number }`,
+        `interface Props { params: Promise<Params>; id: number }`,
+        `export function generateImageMetadata() { return [{ id: 'a' }] }`,
+        `export default async function Icon({ params, id }: Props) { return null }`,
+      ].join('\n'),
+    })
+    expect(await lint(dir, [imgmeta.configs.recommended, { settings: { imgmeta: { nextVersion: 16 } } }])).toEqual([])
+    // As a user writes it: the project service finds the tsconfig.json beside the app.
+    expect(await lint(dir, [imgmeta.configs['recommended-type-checked'], { settings: { imgmeta: { nextVersion: 16 } } }])).toEqual([
+      'app/[slug]/icon.tsx:4 imgmeta/id-type',
+      'app/[slug]/icon.tsx:4 imgmeta/params-match-route',
+    ])
+  })
+
   test("a project in a folder named app (Docker's /app) is not mistaken for the app root", async () => {
     const project = path.join(tempProject({}), 'app')
     const gim = `export function generateImageMetadata() { return [{ alt: 'no id' }] }\n`
