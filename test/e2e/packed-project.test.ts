@@ -17,6 +17,7 @@ const PUBLISHED = [
   'dist/matchers/setup.d.ts',
   'dist/matchers/image-metadata.js',
   'dist/matchers/test-image-routes.js',
+  'dist/matchers/vitest-plugin.js',
   'dist/src/index.js',
   'dist/src/og/index.js',
 ]
