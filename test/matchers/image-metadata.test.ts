@@ -165,6 +165,35 @@ describe('toHaveValidImageMetadata on the bugs real projects ship', () => {
   })
 })
 
+describe('toHaveValidImageMetadata on failing user functions', () => {
+  const image = () => new Response(new Uint8Array(), { headers: { 'content-type': 'image/png' } })
+
+  test('generateImageMetadata that throws is one finding for the route', async () => {
+    const mod = {
+      generateImageMetadata: () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:5432')
+      },
+      default: image,
+    }
+    expect(await failureOf(check(mod, { file: 'app/shop/[slug]/icon.tsx', params: { slug: 'hats' } }))).toBe(
+      'expected image route app/shop/[slug]/icon.tsx with params {"slug":"hats"} to have valid image metadata, but found 1 problem:\n' +
+        '  - route /shop/hats/icon: generateImageMetadata threw: connect ECONNREFUSED 127.0.0.1:5432 [generate-image-metadata-failed]',
+    )
+  })
+
+  test('a default export that never settles is cut off by timeoutMs', async () => {
+    const mod = {
+      generateImageMetadata: () => [{ id: 'a' }],
+      default: () => new Promise<Response>(() => {}),
+    }
+    expect(await failureOf(check(mod, { file: 'app/icon.tsx', timeoutMs: 50 }))).toBe(
+      'expected image route app/icon.tsx to have valid image metadata, but found 1 problem:\n' +
+        '  - route /icon, id "a": the default export did not settle within 50 ms; make it resolve (await every promise ' +
+        'it starts) or raise the timeoutMs option. [timeout]',
+    )
+  })
+})
+
 describe('toHaveValidImageMetadata options', () => {
   test('render: false checks the items only', async () => {
     const mod = await route('bugs/size/icon.tsx')
