@@ -57,7 +57,9 @@ export async function pageImageTags(appDir: string, pathname: string, options: P
     throw new ImgmetaError('no-such-page', `${appDir} has no page for ${pathname}: expected a page.{${extensions.join(',')}} whose folders match it.`)
   }
   const routes = files.flatMap((f) => parseImageRoute(f, { appDir: root, pageExtensions: extensions }) ?? [])
-  const pageParams = page.params
+  // 14 and 15 hand a page's params to its image routes still percent-encoded (`sun%20hat`), so their URLs are
+  // encoded twice (`sun%2520hat`), as real 14.2 and 15.5 builds show; 16 decodes them.
+  const pageParams = version === 16 ? page.params : reencodeParams(page.params)
 
   let og: ResolvedImage[] | undefined
   let twitter: ResolvedImage[] | undefined
@@ -198,6 +200,15 @@ function userIcons(icons: unknown): HeadTag[] {
       return { tag: 'link', attributes }
     })
   return [...links(form.shortcut, 'shortcut icon'), ...links(form.icon, 'icon'), ...links(form.apple, 'apple-touch-icon')]
+}
+
+/** Params as 14 and 15 pass them from a page to its image routes: each value as it is written in the URL. */
+function reencodeParams(params: Params): Params {
+  const out: Params = {}
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = Array.isArray(value) ? value.map(encodeURIComponent) : value === undefined ? undefined : encodeURIComponent(value)
+  }
+  return out
 }
 
 /** The `@slot` folders directly in `dir` that hold a page for the same URL, sorted by name. */
