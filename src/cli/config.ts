@@ -2,42 +2,9 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ImgmetaError } from '../errors.js'
-import type { NextMajor } from '../next-version.js'
-import type { Params } from '../route.js'
+import type { ImgmetaConfig } from '../config.js'
 
-/** Which renderer `next/og` imports resolve to while checking: imgmeta's reference renderer or the real one. */
-export type RendererChoice = 'reference' | 'next'
-
-/** The settings of `imgmeta.config.ts`. Every field is optional; command-line flags override them. */
-export interface ImgmetaConfig {
-  /** The app root, relative to the project: `app` or `src/app` are found on their own. */
-  appDir?: string
-  /**
-   * Params of dynamic routes that have no `generateStaticParams`, keyed by the route file relative to the
-   * project (`app/blog/[slug]/opengraph-image.tsx`) or by its URL template (`/blog/[slug]/opengraph-image`).
-   */
-  params?: Record<string, Params[]>
-  /** Where snapshots are kept, relative to the project. Default `__image_snapshots__`. */
-  snapshotDir?: string
-  /** `reference` (default): imgmeta's deterministic renderer; `next`: the installed next/og. */
-  renderer?: RendererChoice
-  /** The Next.js behaviour to check against; default: the major of the installed `next`. */
-  nextVersion?: NextMajor
-  /** Per-pixel colour distance (pixelmatch `threshold`, 0..1). Default 0.01, as jest-image-snapshot. */
-  threshold?: number
-  /** How many differing pixels (or what percent, see `failureThresholdType`) still pass. Default 0. */
-  failureThreshold?: number
-  /** Unit of `failureThreshold`. Default `pixel`. */
-  failureThresholdType?: 'pixel' | 'percent'
-  /** Base for absolute og/twitter image URLs, as `metadataBase` in the app's layout. */
-  metadataBase?: string
-}
-
-/** Declares the settings of `imgmeta.config.ts` with types: `export default defineConfig({ … })`. */
-export function defineConfig(config: ImgmetaConfig): ImgmetaConfig
-export function defineConfig(config: ImgmetaConfig): ImgmetaConfig {
-  return config
-}
+export { defineConfig, type ImgmetaConfig, type RendererChoice } from '../config.js'
 
 /** Config file names looked for in the project root, in this order. */
 export const CONFIG_FILE_NAMES: readonly string[] = [
