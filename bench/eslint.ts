@@ -175,6 +175,18 @@ try {
       runs[name].push(await lintOnce(root, configs[name]))
     }
   }
+  // ESLint's own per-rule timing (`stats`): the time spent inside imgmeta's rules, which machine noise between
+  // whole runs cannot blur.
+  const statsRun = await new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: withImgmeta, stats: true }).lintFiles(['.'])
+  let imgmetaRuleMs = 0
+  let lintMs = 0
+  for (const result of statsRun) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      lintMs += pass.total
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) if (rule.startsWith('imgmeta/')) imgmetaRuleMs += time.total
+    }
+  }
+
   // Canary: the rules must be doing their work on this app, not skipping it.
   writeFileSync(path.join(root, 'app/section-0/group-0/[slug]/icon.tsx'), imageRoute(0).replace('id: `', 'name: `'))
   const canary = (await lintOnce(root, withImgmeta)).problems - (await lintOnce(root, anchor)).problems
@@ -191,6 +203,7 @@ try {
   console.log(line('parse only + imgmeta.configs.recommended', 'parseOnlyWithImgmeta'))
   console.log(`ratio ${(cpu('withImgmeta') / cpu('anchor')).toFixed(3)} cpu against the anchor (target <= 1.10); wall ${(wall('withImgmeta') / wall('anchor')).toFixed(3)}`)
   console.log(`ratio ${(cpu('parseOnlyWithImgmeta') / cpu('parseOnly')).toFixed(3)} cpu against parsing alone; wall ${(wall('parseOnlyWithImgmeta') / wall('parseOnly')).toFixed(3)}`)
+  console.log(`imgmeta rules: ${imgmetaRuleMs.toFixed(1)} ms of ${lintMs.toFixed(0)} ms ESLint spent on the files (${((100 * imgmetaRuleMs) / lintMs).toFixed(1)}%, ESLint stats)`)
 } finally {
   rmSync(root, { recursive: true, force: true })
 }
