@@ -64,6 +64,7 @@ test('the packed package lints a fixture app from a three-line eslint.config.js'
     .sort()
   expect(problems).toEqual([
     'app/docs/[...path]/icon.tsx:3 imgmeta/no-catch-all-image-metadata',
+    'app/docs/[...path]/opengraph-image.tsx:6 imgmeta/no-catch-all-image-metadata',
     'app/icon.tsx:6 imgmeta/require-id',
     'app/icon.tsx:7 imgmeta/unique-ids',
     'app/shop/[slug]/opengraph-image.tsx:3 imgmeta/valid-image-route',

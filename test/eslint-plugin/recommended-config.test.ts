@@ -52,6 +52,7 @@ describe('imgmeta.configs.recommended', () => {
   test('lints the fixture app and reports its mistakes, and only them', async () => {
     expect(await lint(FIXTURE_APP, [imgmeta.configs.recommended])).toEqual([
       'app/docs/[...path]/icon.tsx:3 imgmeta/no-catch-all-image-metadata',
+      'app/docs/[...path]/opengraph-image.tsx:6 imgmeta/no-catch-all-image-metadata',
       'app/icon.tsx:6 imgmeta/require-id',
       'app/icon.tsx:7 imgmeta/unique-ids',
       'app/shop/[slug]/opengraph-image.tsx:3 imgmeta/valid-image-route',
