@@ -1,36 +1,13 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import type { Plugin } from 'vite'
+import { imgmeta } from '../../matchers/vitest-plugin.js'
 import type { RendererChoice } from './config.js'
 
-/** One vite alias entry. */
-export interface Alias {
-  find: RegExp
-  replacement: string
-}
-
 /**
- * Aliases for loading unmodified route files outside Next: `next/og` to imgmeta's reference renderer (unless
- * the real one is asked for), and `server-only` to an empty module, since image routes run on the server anyway.
+ * The vite settings the CLI adds to the project's own config: the `imgmeta/vitest` plugin, so the command loads
+ * route files exactly as a user's `plugins: [imgmeta()]` does (automatic JSX runtime, tsconfig `paths`, a no-op
+ * `server-only`, next/og per renderer). The generated test files register the matchers themselves, so the
+ * plugin adds no setup file.
  */
-export function rendererAliases(renderer: RendererChoice): Alias[] {
-  // From source (tsx) the modules are .ts files; from the package, .js.
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  const aliases: Alias[] = [{ find: /^server-only$/, replacement: path.join(here, `server-only-stub${ext}`) }]
-  if (renderer === 'reference') {
-    aliases.push({ find: /^next\/og(\.js)?$/, replacement: path.join(here, '..', 'og', `index${ext}`) })
-  }
-  return aliases
-}
-
-/**
- * The vite settings the CLI adds to the project's own config: tsconfig `paths` (Next apps rely on `@/`), the
- * aliases above, and JSX compiled with React's automatic runtime, since Next's tsconfig says `"jsx": "preserve"`
- * and leaves the compiling to Next.
- */
-export function imgmetaViteSettings(renderer: RendererChoice) {
-  return {
-    resolve: { tsconfigPaths: true, alias: rendererAliases(renderer) },
-    oxc: { jsx: { runtime: 'automatic' as const, importSource: 'react' } },
-  }
+export function imgmetaViteSettings(renderer: RendererChoice): { plugins: Plugin[] } {
+  return { plugins: [imgmeta({ renderer, setupFile: false })] }
 }
