@@ -1,9 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils'
 import { createRule } from '../utils/create-rule.js'
-import { literalValue, objectShape } from '../utils/expressions.js'
-import { imageResponseNames, returnedImageResponses } from '../utils/image-response.js'
+import { literalValue } from '../utils/expressions.js'
+import { imageFunctionResponses } from '../utils/image-response.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
-import { metadataItems } from '../utils/metadata-items.js'
+import { declaredFieldValues } from '../utils/route-metadata.js'
 
 /** What ImageResponse always produces, whatever the route declares. */
 const IMAGE_RESPONSE_CONTENT_TYPE = 'image/png'
@@ -29,21 +28,8 @@ export default createRule({
     return {
       Program() {
         const file = imageRouteFile(context)
-        if (!file.route || !file.imageFunction) return
-        const responses = returnedImageResponses(file.imageFunction, imageResponseNames(context.sourceCode.ast))
-        if (!responses) return
-        const declared: TSESTree.Node[] = []
-        if (file.generateImageMetadata) {
-          if (!file.generateImageMetadataFunction) return
-          for (const item of metadataItems(file.generateImageMetadataFunction, context.sourceCode)) {
-            const property = objectShape(item).properties.get('contentType')
-            if (property) declared.push(property.value)
-          }
-        } else {
-          const exported = file.exports.byName.get('contentType')?.value
-          if (exported) declared.push(exported)
-        }
-        for (const node of declared) {
+        if (!file.route || !imageFunctionResponses(file, context.sourceCode)) return
+        for (const node of declaredFieldValues(file, 'contentType', context.sourceCode)) {
           const value = literalValue(node)
           if (typeof value !== 'string' || value === IMAGE_RESPONSE_CONTENT_TYPE) continue
           context.report({ node, messageId: 'contentTypeMismatch', data: { declared: value } })

@@ -1,7 +1,7 @@
 import { createRule } from '../utils/create-rule.js'
 import { objectShape } from '../utils/expressions.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
-import { metadataItems } from '../utils/metadata-items.js'
+import { routeMetadataItems } from '../utils/route-metadata.js'
 
 /** Every item generateImageMetadata returns needs an `id`: it is the URL segment that selects the image. */
 export default createRule({
@@ -24,8 +24,7 @@ export default createRule({
     return {
       Program() {
         const file = imageRouteFile(context)
-        if (!file.route || !file.generateImageMetadataFunction) return
-        for (const item of metadataItems(file.generateImageMetadataFunction, context.sourceCode)) {
+        for (const item of routeMetadataItems(file, context.sourceCode)) {
           const shape = objectShape(item)
           if (shape.open || shape.properties.has('id')) continue
           context.report({ node: item, messageId: 'missingId' })

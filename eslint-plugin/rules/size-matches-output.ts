@@ -1,15 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils'
 import { createRule } from '../utils/create-rule.js'
 import { objectShape } from '../utils/expressions.js'
-import {
-  declaredSize,
-  imageResponseNames,
-  imageResponseSize,
-  returnedImageResponses,
-  type PixelSize,
-} from '../utils/image-response.js'
+import { declaredSize, imageFunctionResponses, imageResponseSize, type PixelSize } from '../utils/image-response.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
-import { metadataItems } from '../utils/metadata-items.js'
+import { declaredFieldValues } from '../utils/route-metadata.js'
 
 /** A declared size is what the tag tells browsers; the ImageResponse options are what they get. */
 export default createRule({
@@ -35,8 +29,8 @@ export default createRule({
     return {
       Program() {
         const file = imageRouteFile(context)
-        if (!file.route || !file.imageFunction) return
-        const responses = returnedImageResponses(file.imageFunction, imageResponseNames(context.sourceCode.ast))
+        if (!file.route) return
+        const responses = imageFunctionResponses(file, context.sourceCode)
         if (!responses) return
         const rendered: PixelSize[] = []
         let defaultsOnly = true
@@ -47,18 +41,7 @@ export default createRule({
           rendered.push(size)
           if (response.arguments.length > 1 && hasDimension(response)) defaultsOnly = false
         }
-        const declared: TSESTree.Node[] = []
-        if (file.generateImageMetadata) {
-          if (!file.generateImageMetadataFunction) return
-          for (const item of metadataItems(file.generateImageMetadataFunction, context.sourceCode)) {
-            const property = objectShape(item).properties.get('size')
-            if (property) declared.push(property.value)
-          }
-        } else {
-          const exported = file.exports.byName.get('size')?.value
-          if (exported) declared.push(exported)
-        }
-        for (const node of declared) {
+        for (const node of declaredFieldValues(file, 'size', context.sourceCode)) {
           const size = declaredSize(node, context.sourceCode)
           if (!size || rendered.some((r) => r.width === size.width && r.height === size.height)) continue
           const data = { declared: format(size), rendered: rendered.map(format).join(' or '), width: size.width, height: size.height }

@@ -1,7 +1,7 @@
 import { createRule } from '../utils/create-rule.js'
 import { literalValue, objectShape } from '../utils/expressions.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
-import { metadataItems } from '../utils/metadata-items.js'
+import { routeMetadataItems } from '../utils/route-metadata.js'
 
 /** Next serves the first item whose `String(id)` equals the URL segment: a later duplicate is never served. */
 export default createRule({
@@ -24,9 +24,8 @@ export default createRule({
     return {
       Program() {
         const file = imageRouteFile(context)
-        if (!file.route || !file.generateImageMetadataFunction) return
         const firstLine = new Map<string, number>()
-        for (const item of metadataItems(file.generateImageMetadataFunction, context.sourceCode)) {
+        for (const item of routeMetadataItems(file, context.sourceCode)) {
           const property = objectShape(item).properties.get('id')
           if (!property) continue
           const value = literalValue(property.value)

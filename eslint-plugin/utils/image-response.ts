@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
-import { objectShape, unwrapExpression, literalValue, type FunctionNode } from './expressions.js'
-import { constantInitializer } from './local-values.js'
+import { unwrapExpression, literalValue, type FunctionNode } from './expressions.js'
+import type { ImageRouteFile } from './image-route-file.js'
+import { closedObjectLiteral } from './local-values.js'
 import { returnedValues } from './returned-values.js'
 
 /** What `ImageResponse` renders when its options give no width or height (CONTRACT.md §5). */
@@ -58,6 +59,18 @@ export function returnedImageResponses(
 }
 
 /**
+ * The `new ImageResponse(...)` expressions the route's image function returns (see `returnedImageResponses`);
+ * null when the image function is not written in the file or returns anything else.
+ */
+export function imageFunctionResponses(
+  file: ImageRouteFile,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.NewExpression[] | null {
+  if (!file.imageFunction) return null
+  return returnedImageResponses(file.imageFunction, imageResponseNames(sourceCode.ast))
+}
+
+/**
  * The size an `ImageResponse` renders, read from its options: literal `width`/`height`, the 1200×630 defaults
  * for what is absent, or null when the options cannot be read (spreads, variables, expressions).
  */
@@ -67,17 +80,10 @@ export function imageResponseSize(
 ): PixelSize | null {
   const argument = construction.arguments[1]
   if (argument === undefined) return { ...IMAGE_RESPONSE_DEFAULT_SIZE }
-  let options = unwrapExpression(argument)
-  if (options.type === AST_NODE_TYPES.Identifier) {
-    const init = constantInitializer(options, sourceCode)
-    if (init === null) return null
-    options = unwrapExpression(init)
-  }
-  if (options.type !== AST_NODE_TYPES.ObjectExpression) return null
-  const shape = objectShape(options)
-  if (shape.open) return null
-  const width = dimension(shape.properties.get('width'), IMAGE_RESPONSE_DEFAULT_SIZE.width)
-  const height = dimension(shape.properties.get('height'), IMAGE_RESPONSE_DEFAULT_SIZE.height)
+  const options = closedObjectLiteral(argument, sourceCode)
+  if (!options) return null
+  const width = dimension(options.properties.get('width'), IMAGE_RESPONSE_DEFAULT_SIZE.width)
+  const height = dimension(options.properties.get('height'), IMAGE_RESPONSE_DEFAULT_SIZE.height)
   return width === null || height === null ? null : { width, height }
 }
 
@@ -89,17 +95,9 @@ function dimension(property: TSESTree.Property | undefined, fallback: number): n
 
 /** A declared `size: { width, height }` written with number literals, or null when it is not. */
 export function declaredSize(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): PixelSize | null {
-  let value = unwrapExpression(node)
-  if (value.type === AST_NODE_TYPES.Identifier) {
-    const init = constantInitializer(value, sourceCode)
-    if (init === null) return null
-    value = unwrapExpression(init)
-  }
-  if (value.type !== AST_NODE_TYPES.ObjectExpression) return null
-  const shape = objectShape(value)
-  if (shape.open) return null
-  const width = shape.properties.get('width')
-  const height = shape.properties.get('height')
+  const shape = closedObjectLiteral(node, sourceCode)
+  const width = shape?.properties.get('width')
+  const height = shape?.properties.get('height')
   if (!width || !height) return null
   const w = literalValue(width.value)
   const h = literalValue(height.value)

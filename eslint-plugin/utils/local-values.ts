@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
+import { objectShape, unwrapExpression, type ObjectShape } from './expressions.js'
 
 /**
  * The initializer of the `const` an identifier refers to, looked up in the identifier's own scope chain;
@@ -15,4 +16,20 @@ export function constantInitializer(
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init === null) return null
   if (definition.parent.kind !== 'const') return null
   return declarator.init
+}
+
+/**
+ * The properties of an object literal written in place or as the initializer of the `const` an identifier
+ * refers to; null for any other value, and when a spread or a computed key may hide properties.
+ */
+export function closedObjectLiteral(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ObjectShape | null {
+  let value = unwrapExpression(node)
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = constantInitializer(value, sourceCode)
+    if (init === null) return null
+    value = unwrapExpression(init)
+  }
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return null
+  const shape = objectShape(value)
+  return shape.open ? null : shape
 }
