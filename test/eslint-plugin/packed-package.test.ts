@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
+import { FIXTURE_APP, FIXTURE_APP_PROBLEMS, problemLines, type LintedFile } from './fixture-app.js'
 import { ROOT } from './rule-tester.js'
 
 const USER_CONFIG = `import imgmeta from 'imgmeta/eslint-plugin'
@@ -38,7 +39,7 @@ test('the packed package lints a fixture app from a three-line eslint.config.js'
   // 2. A fresh project: the user's files, the package unpacked into node_modules, the rest of the dependency
   //    tree linked from this repository's node_modules (no network).
   const project = path.join(work, 'project')
-  cpSync(path.join(ROOT, 'test/fixtures/eslint/fixture-app'), project, { recursive: true })
+  cpSync(FIXTURE_APP, project, { recursive: true })
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'new-user-app', private: true, type: 'module' }))
   writeFileSync(path.join(project, 'eslint.config.js'), USER_CONFIG)
   const modules = path.join(project, 'node_modules')
@@ -58,21 +59,5 @@ test('the packed package lints a fixture app from a three-line eslint.config.js'
     // eslint exits 1 when it finds problems, which is what this app is for.
     json = String((error as { stdout?: string }).stdout ?? '')
   }
-  const results = JSON.parse(json) as { filePath: string; messages: { line: number; ruleId: string | null; message: string }[] }[]
-  const problems = results
-    .flatMap((r) => r.messages.map((m) => `${path.relative(project, r.filePath)}:${m.line} ${m.ruleId ?? m.message}`))
-    .sort()
-  expect(problems).toEqual([
-    'app/docs/[...path]/icon.tsx:3 imgmeta/no-catch-all-image-metadata',
-    'app/docs/[...path]/opengraph-image.tsx:6 imgmeta/no-catch-all-image-metadata',
-    'app/icon.tsx:6 imgmeta/require-id',
-    'app/icon.tsx:7 imgmeta/unique-ids',
-    'app/shop/[slug]/opengraph-image.tsx:3 imgmeta/valid-image-route',
-    'app/shop/[slug]/opengraph-image.tsx:6 imgmeta/content-type-matches-output',
-    'app/shop/[slug]/opengraph-image.tsx:6 imgmeta/size-matches-output',
-    'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/id-type',
-    'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/no-unknown-image-props',
-    'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/params-match-route',
-    'app/shop/[slug]/page.tsx:1 imgmeta/valid-image-route',
-  ])
+  expect(problemLines(JSON.parse(json) as LintedFile[], project)).toEqual(FIXTURE_APP_PROBLEMS)
 }, 240_000)

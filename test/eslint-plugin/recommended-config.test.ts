@@ -6,19 +6,13 @@ import path from 'node:path'
 import { ESLint } from 'eslint'
 import { afterAll, describe, expect, test } from 'vitest'
 import imgmeta from '../../eslint-plugin/index.js'
+import { FIXTURE_APP, FIXTURE_APP_PROBLEMS, problemLines } from './fixture-app.js'
 import { ROOT } from './rule-tester.js'
 
-const FIXTURE_APP = path.join(ROOT, 'test/fixtures/eslint/fixture-app')
-
-/** `file:line ruleId`, sorted: what a user sees, minus the wording. */
+/** Lints `cwd` with the given config through ESLint's Node API. */
 async function lint(cwd: string, config: ESLint.Options['overrideConfig']): Promise<string[]> {
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config })
-  const results = await eslint.lintFiles(['.'])
-  return results
-    .flatMap((r) =>
-      r.messages.map((m) => `${path.relative(cwd, r.filePath).split(path.sep).join('/')}:${m.line} ${m.ruleId ?? `fatal: ${m.message}`}`),
-    )
-    .sort()
+  return problemLines(await eslint.lintFiles(['.']), cwd)
 }
 
 const temporary: string[] = []
@@ -50,19 +44,7 @@ describe('imgmeta.configs.recommended', () => {
   })
 
   test('lints the fixture app and reports its mistakes, and only them', async () => {
-    expect(await lint(FIXTURE_APP, [imgmeta.configs.recommended])).toEqual([
-      'app/docs/[...path]/icon.tsx:3 imgmeta/no-catch-all-image-metadata',
-      'app/docs/[...path]/opengraph-image.tsx:6 imgmeta/no-catch-all-image-metadata',
-      'app/icon.tsx:6 imgmeta/require-id',
-      'app/icon.tsx:7 imgmeta/unique-ids',
-      'app/shop/[slug]/opengraph-image.tsx:3 imgmeta/valid-image-route',
-      'app/shop/[slug]/opengraph-image.tsx:6 imgmeta/content-type-matches-output',
-      'app/shop/[slug]/opengraph-image.tsx:6 imgmeta/size-matches-output',
-      'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/id-type',
-      'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/no-unknown-image-props',
-      'app/shop/[slug]/opengraph-image.tsx:9 imgmeta/params-match-route',
-      'app/shop/[slug]/page.tsx:1 imgmeta/valid-image-route',
-    ])
+    expect(await lint(FIXTURE_APP, [imgmeta.configs.recommended])).toEqual(FIXTURE_APP_PROBLEMS)
   })
 
   test('the installed next decides the version; settings.imgmeta.nextVersion overrides it', async () => {
