@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import type { Plugin, Rolldown, UserConfig } from 'vite'
+import type { Alias, Plugin, Rolldown, UserConfig } from 'vite'
 import type { ViteUserConfig } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
@@ -26,7 +26,7 @@ export interface ImgmetaVitestOptions {
 /** The setup file the plugin adds to `test.setupFiles`. */
 export const SETUP_FILE = 'imgmeta/vitest-setup'
 
-/** The plugin's name; with several imgmeta plugins in one config, the last one configured decides. */
+/** The plugin's name; with several imgmeta plugins in one config, the last one listed decides. */
 export const PLUGIN_NAME = 'imgmeta'
 
 const NEXT_SERVER_SHIM = '\0imgmeta:next-server'
@@ -104,6 +104,23 @@ async function transformAppJsx(code: string, id: string, jsx: unknown): Promise<
 /** Vitest instances that already got the obsolete-snapshot reporter (the hook runs once per test project). */
 const reportedVitests = new WeakSet<Vitest>()
 
+/** The plugins of a config as the config hook sees them (nested arrays flattened; promises cannot be looked into). */
+function listedPlugins(plugins: unknown): unknown[] {
+  return Array.isArray(plugins) ? plugins.flatMap(listedPlugins) : [plugins]
+}
+
+/**
+ * Aliases, not resolveId results: vite's SSR (the imgmeta preview) externalizes a bare import such as `next/og`
+ * before any plugin can resolve it, unless an alias matches it.
+ */
+function moduleAliases(renderer: 'reference' | 'next'): Alias[] {
+  const aliases: Alias[] = [{ find: SERVER_ONLY, replacement: SERVER_ONLY_STUB }]
+  if (renderer === 'reference') {
+    aliases.push({ find: NEXT_OG, replacement: ogEntry() }, { find: NEXT_SERVER, replacement: NEXT_SERVER_SHIM })
+  }
+  return aliases
+}
+
 /** The vitest plugin: `plugins: [imgmeta({ renderer: 'reference' })]` in vitest.config.ts. */
 export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
   const renderer = options.renderer ?? 'next'
@@ -112,11 +129,11 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
   }
   const reporterOptions =
     options.obsoleteSnapshots === true ? {} : options.obsoleteSnapshots ? options.obsoleteSnapshots : undefined
-  // Identifies this instance among the resolved plugins.
-  const api = { options: { renderer } }
+  // Identifies this instance among the config's plugins.
+  const api = { imgmeta: { renderer } }
   let root = process.cwd()
   // A project may list the plugin and also be checked by the imgmeta command, which adds its own: the last one
-  // (the command's, as inline config comes after the config file) decides what next/og is.
+  // listed (the command's, as inline config comes after the config file) decides, the others do nothing.
   let active = true
   let jsxFiles = false
   let jsxOptions: unknown
@@ -125,19 +142,23 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
     enforce: 'pre',
     api,
     config(config: ViteUserConfig) {
+      const instances = listedPlugins(config.plugins).filter(
+        (plugin) => (plugin as Plugin | null)?.name === PLUGIN_NAME && (plugin as Plugin).api?.imgmeta,
+      )
+      active = instances.length === 0 || (instances.at(-1) as Plugin).api === api
+      if (!active) return null
       if (options.setupFile !== false) {
         const test = (config.test ??= {})
         const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()
         if (!files.includes(SETUP_FILE)) test.setupFiles = [...files, SETUP_FILE]
       }
-      return nextAppViteSettings(config, viteMajorOf(this))
+      const settings = nextAppViteSettings(config, viteMajorOf(this))
+      return { ...settings, resolve: { ...settings.resolve, alias: moduleAliases(renderer) } }
     },
     configResolved(config) {
       root = config.root
       jsxFiles = typeof config.oxc === 'object' && config.oxc !== null
       jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
-      const instances = config.plugins.filter((plugin) => plugin.name === PLUGIN_NAME)
-      active = instances.at(-1)?.api === api
     },
     configureVitest({ vitest }: { vitest: Vitest }) {
       if (!reporterOptions || !active || reportedVitests.has(vitest)) return
@@ -147,12 +168,7 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       vitest.config.reporters.push(new ImageSnapshotReporter(reporterOptions))
     },
     resolveId(source) {
-      if (!active) return null
-      if (SERVER_ONLY.test(source)) return SERVER_ONLY_STUB
-      if (renderer !== 'reference') return null
-      if (NEXT_OG.test(source)) return ogEntry()
-      if (NEXT_SERVER.test(source)) return NEXT_SERVER_SHIM
-      return null
+      return source === SERVER_ONLY_STUB || source === NEXT_SERVER_SHIM ? source : null
     },
     async transform(code, id) {
       if (!active || !jsxFiles || id.startsWith('\0') || id.includes('/node_modules/')) return null
@@ -163,7 +179,8 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
     load(id) {
       if (id === SERVER_ONLY_STUB) return 'export {}\n'
       if (id !== NEXT_SERVER_SHIM) return null
-      // Everything from the real next/server except ImageResponse, which a local export overrides.
+      // Everything from the real next/server except ImageResponse, which a local export overrides. By its path:
+      // the bare name would meet this plugin's alias again.
       const real = createRequire(`${root}/`).resolve('next/server')
       return `export * from ${JSON.stringify(real)}\nexport { ImageResponse } from ${JSON.stringify(ogEntry())}\n`
     },

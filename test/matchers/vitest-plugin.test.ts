@@ -18,6 +18,8 @@ import {
 } from '../helpers/vitest-project.js'
 
 type Hook = (...args: unknown[]) => unknown
+type AliasEntry = { find: string | RegExp; replacement: string }
+const aliasesOf = (settings: unknown) => (settings as { resolve: { alias: AliasEntry[] } }).resolve.alias
 const call = (plugin: Plugin, hook: 'config' | 'resolveId' | 'load' | 'configResolved', ...args: unknown[]) =>
   (plugin[hook] as Hook).call({ meta: { viteVersion: '8.3.8' } }, ...args)
 
@@ -42,7 +44,7 @@ describe('imgmeta vitest plugin hooks', () => {
   })
 
   it('turns on the automatic JSX runtime and tsconfig paths on vite 8, unless the config sets them', () => {
-    expect(call(imgmeta(), 'config', {}, { command: 'serve', mode: 'test' })).toEqual({
+    expect(call(imgmeta(), 'config', {}, { command: 'serve', mode: 'test' })).toMatchObject({
       oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
       resolve: { tsconfigPaths: true },
     })
@@ -55,27 +57,30 @@ describe('imgmeta vitest plugin hooks', () => {
 
   it('leaves next/og and next/server alone by default, and always makes server-only harmless', () => {
     const plugin = imgmeta()
-    expect(call(plugin, 'resolveId', 'next/og', '/app/icon.tsx')).toBeNull()
-    expect(call(plugin, 'resolveId', 'next/server', '/app/icon.tsx')).toBeNull()
-    const stub = call(plugin, 'resolveId', 'server-only', '/app/icon.tsx') as string
+    const aliases = aliasesOf(call(plugin, 'config', {}, { command: 'serve', mode: 'test' }))
+    expect(aliases.map((alias) => String(alias.find))).toEqual(['/^server-only$/'])
+    const stub = aliases[0]!.replacement
     expect(stub).toMatch(/^\0/)
+    expect(call(plugin, 'resolveId', stub, '/app/icon.tsx')).toBe(stub)
     expect(call(plugin, 'load', stub)).toBe('export {}\n')
-    expect(call(plugin, 'resolveId', 'server-only-ish', '/app/icon.tsx')).toBeNull()
+    expect(call(plugin, 'resolveId', 'next/og', '/app/icon.tsx')).toBeNull()
   })
 
-  it('with renderer: reference, resolves next/og to imgmeta/og', () => {
-    const plugin = imgmeta({ renderer: 'reference' })
-    const resolved = call(plugin, 'resolveId', 'next/og', '/app/icon.tsx') as string
-    expect(resolved).toMatch(/src[\\/]og[\\/]index\.(js|ts)$/)
-    expect(call(plugin, 'resolveId', 'next/og.js', '/app/icon.tsx')).toBe(resolved)
-    expect(call(plugin, 'resolveId', 'react', '/app/icon.tsx')).toBeNull()
+  it('with renderer: reference, aliases next/og to imgmeta/og and next/server to a copy with its ImageResponse', () => {
+    const aliases = aliasesOf(call(imgmeta({ renderer: 'reference' }), 'config', {}, { command: 'serve', mode: 'test' }))
+    const target = (id: string) => aliases.find((alias) => (alias.find as RegExp).test(id))?.replacement
+    expect(target('next/og')).toMatch(/src[\\/]og[\\/]index\.(js|ts)$/)
+    expect(target('next/og.js')).toBe(target('next/og'))
+    expect(target('next/server')).toMatch(/^\0/)
+    expect(target('next/ogre')).toBeUndefined()
+    expect(target('react')).toBeUndefined()
   })
 
   it('with renderer: reference, swaps only ImageResponse of next/server', async () => {
     const plugin = imgmeta({ renderer: 'reference' })
+    const shimId = aliasesOf(call(plugin, 'config', {}, { command: 'serve', mode: 'test' }))[2]!.replacement
     call(plugin, 'configResolved', { root: REPO, plugins: [plugin] })
-    const id = call(plugin, 'resolveId', 'next/server', '/app/icon.tsx') as string
-    const code = call(plugin, 'load', id) as string
+    const code = call(plugin, 'load', shimId) as string
     const file = path.join(scratch, 'next-server-shim.ts')
     writeFileSync(file, code)
     const shim = (await import(file)) as { ImageResponse: unknown; NextResponse: unknown }
@@ -83,15 +88,14 @@ describe('imgmeta vitest plugin hooks', () => {
     expect(typeof shim.NextResponse).toBe('function')
   })
 
-  it('with several imgmeta plugins in one config, the last one decides', () => {
+  it('with several imgmeta plugins in one config, the last one listed decides and the others do nothing', () => {
     const fromFile = imgmeta({ renderer: 'reference' })
-    const fromCommand = imgmeta({ renderer: 'next' })
-    const plugins = [{ name: 'other' }, fromFile, fromCommand]
-    for (const plugin of [fromFile, fromCommand]) call(plugin, 'configResolved', { root: REPO, plugins })
-    expect(call(fromFile, 'resolveId', 'next/og', '/app/icon.tsx')).toBeNull()
-    expect(call(fromCommand, 'resolveId', 'next/og', '/app/icon.tsx')).toBeNull()
-    expect(call(fromFile, 'resolveId', 'server-only', '/app/icon.tsx')).toBeNull()
-    expect(call(fromCommand, 'resolveId', 'server-only', '/app/icon.tsx')).toMatch(/^\0/)
+    const fromCommand = imgmeta({ renderer: 'next', setupFile: false })
+    const config: ViteUserConfig = { plugins: [[{ name: 'other' }, fromFile], fromCommand] }
+    expect(call(fromFile, 'config', config, { command: 'serve', mode: 'test' })).toBeNull()
+    const settings = call(fromCommand, 'config', config, { command: 'serve', mode: 'test' })
+    expect(aliasesOf(settings).map((alias) => String(alias.find))).toEqual(['/^server-only$/'])
+    expect(config.test?.setupFiles).toBeUndefined()
   })
 
   it('refuses an unknown renderer', () => {
@@ -314,5 +318,36 @@ describe('imgmeta vitest plugin in a real vitest run', () => {
     expect(statuses(nextRenderer), nextRenderer.stdout + nextRenderer.stderr).toEqual({
       'by default next/og is the real one, and server-only is still harmless': 'passed',
     })
+  })
+  // The imgmeta preview loads route files with vite's SSR, which externalizes bare imports such as next/og on its
+  // own terms: the renderer choice must hold there too.
+  async function renderInViteSsr(plugins: Plugin[], configFile: string | false): Promise<Response> {
+    const { createServer } = await import('vite')
+    const vite = await createServer({
+      root: project,
+      configFile,
+      plugins,
+      appType: 'custom',
+      logLevel: 'silent',
+      server: { middlewareMode: true, hmr: false, watch: null },
+      optimizeDeps: { noDiscovery: true, include: [] },
+    })
+    try {
+      const route = (await vite.ssrLoadModule(path.join(project, 'src/app/shop/opengraph-image.tsx'))) as {
+        default(props: { id: Promise<string> }): Promise<Response>
+      }
+      return await route.default({ id: Promise.resolve('dark') })
+    } finally {
+      await vite.close()
+    }
+  }
+
+  it('under vite SSR too, renderer: reference renders with imgmeta/og, and the last plugin listed decides', async () => {
+    const reference = await renderInViteSsr([imgmeta({ renderer: 'reference', setupFile: false })], false)
+    expect('rendered' in reference).toBe(true)
+    // The project's config lists imgmeta({ renderer: 'reference' }); the inline one comes after it.
+    const overridden = await renderInViteSsr([imgmeta({ renderer: 'next', setupFile: false })], path.join(project, 'vitest.config.mts'))
+    expect(overridden.constructor.name).toBe('ImageResponse')
+    expect('rendered' in overridden).toBe(false)
   })
 })
