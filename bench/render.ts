@@ -1,7 +1,7 @@
 // Question: what does rendering an image to PNG bytes cost with imgmeta/og, against next/og's
 // `new ImageResponse(...).arrayBuffer()` with sharp and with resvg-wasm, in this same process?
 // Targets: imgmeta/og ≤ 1.0× next/og+sharp and ≤ 0.4× next/og+wasm on the 1200×630 bench card.
-// Run: npx tsx bench/render.ts   (RUNS=40 for more samples)
+// Run: npx tsx bench/render.ts   (RUNS=60 for more samples)
 //
 // The machine may be shared, so the pipelines being compared run interleaved, round by round, in alternating
 // order: a load spike hits both. Each ratio comes from one phase (next/og keeps sharp once it found it, so the
@@ -10,12 +10,11 @@
 import { createRequire } from 'node:module'
 import { Resvg } from '@resvg/resvg-js'
 import { encodePng, ImageResponse, render, renderPixels, renderSvg } from '../src/og/index.js'
-import { straightAlpha } from '../src/og/render.js'
 import { readPngHeader } from '../src/png.js'
 import { BENCH_CARD, BENCH_ICON, corpusItem, corpusOptions, type CorpusItem } from '../test/fixtures/og-corpus/index.js'
 import { loadNextOg, refuseSharp, sharpLookups } from '../test/fixtures/og-corpus/next-og.js'
 
-const RUNS = Number(process.env.RUNS ?? 20)
+const RUNS = Number(process.env.RUNS ?? 30)
 const WARMUP = 3
 
 type Task = () => unknown
@@ -88,7 +87,7 @@ const afterWasm = sharpLookups()
 refuseSharp(false)
 for (const item of [card, icon]) await checkSameSize('next/og+sharp', next(item), item)
 const { svg: cardSvg } = await renderSvg(card.element(), corpusOptions(card))
-const cardPixels = straightAlpha(new Resvg(cardSvg, resvgOptions(card, false)).render().pixels)
+const cardPremultiplied = new Resvg(cardSvg, resvgOptions(card, false)).render().pixels
 const { svg: iconSvg } = await renderSvg(icon.element(), corpusOptions(icon))
 const sharpTasks = await interleaved({
   'card ours': ours(card),
@@ -97,7 +96,7 @@ const sharpTasks = await interleaved({
   'card ours renderPixels()': () => renderPixels(card.element(), corpusOptions(card)),
   'card satori (renderSvg)': () => renderSvg(card.element(), corpusOptions(card)),
   'card resvg raster': () => new Resvg(cardSvg, resvgOptions(card, false)).render().pixels,
-  'card straightAlpha + encodePng': () => encodePng(straightAlpha(Buffer.from(cardPixels)), card.width, card.height),
+  'card encodePng (premultiplied)': () => encodePng(cardPremultiplied, card.width, card.height, { premultiplied: true }),
   'card resvg asPng()': () => new Resvg(cardSvg, resvgOptions(card, false)).render().asPng(),
   'card sharp raster + PNG': () => sharp(new TextEncoder().encode(cardSvg)).resize(card.width).png().toBuffer(),
   'icon ours': ours(icon),
@@ -122,7 +121,8 @@ function ratio(label: string, mine: Sample[], anchor: Sample[], target?: number)
   const cpu = median(mine.map((s) => s.cpu)) / median(anchor.map((s) => s.cpu))
   // Per-round ratios: the two were measured back to back, so a slow round slows both.
   const paired = median(mine.map((s, i) => s.wall / anchor[i]!.wall))
-  const verdict = target === undefined ? '' : `  target ≤ ${target.toFixed(1)}×: ${wall <= target ? 'met' : 'MISSED'}`
+  // Met only when both estimates are within the target, so one lucky estimate cannot pass a run.
+  const verdict = target === undefined ? '' : `  target ≤ ${target.toFixed(1)}×: ${Math.max(wall, paired) <= target ? 'met' : 'MISSED'}`
   console.log(`  ratio ${label.padEnd(38)} ${wall.toFixed(2)}× wall (paired ${paired.toFixed(2)}×), ${cpu.toFixed(2)}× cpu${verdict}`)
 }
 

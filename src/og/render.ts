@@ -7,6 +7,9 @@ import { canonicalFonts, getDefaultFonts, validateFonts } from './fonts.js'
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './limits.js'
 import { encodePng } from './png-encode.js'
 import { prepareElement } from './prepare-element.js'
+import { straightAlpha } from './straight-alpha.js'
+
+export { straightAlpha }
 
 /** next/og's emoji styles; imgmeta/og accepts each one and draws none of them (they come from a CDN). */
 export const EMOJI_STYLES = ['twemoji', 'openmoji', 'blobmoji', 'noto', 'fluent', 'fluentFlat'] as const
@@ -121,8 +124,8 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
   return { svg, width: checked.width, height: checked.height, warnings }
 }
 
+/** resvg's pixels for the SVG: premultiplied RGBA, which {@link straightAlpha} or the PNG encoder turn straight. */
 function rasterize(svg: string, width: number, height: number): Buffer {
-  let pixels: Buffer
   try {
     // System fonts are never needed (satori turns text into paths) and scanning them costs ~3 ms a render.
     const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } })
@@ -130,24 +133,10 @@ function rasterize(svg: string, width: number, height: number): Buffer {
     if (image.width !== width || image.height !== height) {
       throw new Error(`resvg produced ${image.width}×${image.height} pixels for a ${width}×${height} image`)
     }
-    pixels = image.pixels
+    return image.pixels
   } catch (cause) {
     throw new ImgmetaError('render-failed', `imgmeta/og could not rasterize the SVG: ${(cause as Error).message}`, { cause })
   }
-  return straightAlpha(pixels)
-}
-
-/** Turns resvg's premultiplied RGBA into straight RGBA in place, rounding exactly as resvg's own PNG encoder does. */
-export function straightAlpha(pixels: Buffer): Buffer {
-  for (let i = 3; i < pixels.length; i += 4) {
-    const a = pixels[i]!
-    if (a === 255 || a === 0) continue
-    const f = a / 255
-    pixels[i - 3] = Math.min(255, Math.floor(pixels[i - 3]! / f + 0.5))
-    pixels[i - 2] = Math.min(255, Math.floor(pixels[i - 2]! / f + 0.5))
-    pixels[i - 1] = Math.min(255, Math.floor(pixels[i - 1]! / f + 0.5))
-  }
-  return pixels
 }
 
 /** Lays the element out with satori, exactly as next/og does, and returns the SVG. */
@@ -158,11 +147,13 @@ export async function renderSvg(element: ReactNode, options?: RenderOptions): Pr
 /** Renders to straight RGBA pixels, skipping PNG encoding: for callers that only compare pixels. */
 export async function renderPixels(element: ReactNode, options?: RenderOptions): Promise<PixelsResult> {
   const result = await toSvg(element, checkRenderOptions(options))
-  return { ...result, pixels: rasterize(result.svg, result.width, result.height) }
+  return { ...result, pixels: straightAlpha(rasterize(result.svg, result.width, result.height)) }
 }
 
 /** Renders the element to PNG bytes as next/og would (satori 0.29 + resvg), deterministically and offline. */
 export async function render(element: ReactNode, options?: RenderOptions): Promise<RenderResult> {
-  const { pixels, ...rest } = await renderPixels(element, options)
-  return { ...rest, png: encodePng(pixels, rest.width, rest.height) }
+  const result = await toSvg(element, checkRenderOptions(options))
+  // The encoder turns resvg's premultiplied rows straight while it copies them, skipping opaque runs.
+  const premultiplied = rasterize(result.svg, result.width, result.height)
+  return { ...result, png: encodePng(premultiplied, result.width, result.height, { premultiplied: true }) }
 }
