@@ -1,10 +1,11 @@
 // The package as users get it: built, packed with npm, unpacked into a fresh project whose vitest config has
 // nothing but `setupFiles: ['imgmeta/vitest-setup']`. Dependencies other than imgmeta are symlinked from this
 // repository's node_modules, so the run needs no network; imgmeta itself comes only from the tarball.
-import { cp, mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises'
+import { cp, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { childEnv, makeTempDir, REPO, run, runVitest, statuses, type VitestRun } from '../helpers/vitest-project.js'
+import { installPackedImgmeta, packImgmeta } from '../helpers/packed-imgmeta.js'
+import { makeTempDir, REPO, run, runVitest, statuses, type VitestRun } from '../helpers/vitest-project.js'
 
 const TEMPLATE = path.join(REPO, 'test/fixtures/packed-project')
 
@@ -30,35 +31,13 @@ let vitestRun: VitestRun
 
 beforeAll(async () => {
   root = await makeTempDir('imgmeta-packed-')
-  // Build into a staging copy so the working tree's dist/ is left alone.
-  const stage = path.join(root, 'stage')
-  await mkdir(stage)
-  for (const entry of ['package.json', 'README.md', 'docs']) {
-    await cp(path.join(REPO, entry), path.join(stage, entry), { recursive: true }).catch(() => undefined)
-  }
-  const tsc = path.join(REPO, 'node_modules/typescript/bin/tsc')
-  const build = await run(process.execPath, [tsc, '-p', path.join(REPO, 'tsconfig.build.json'), '--outDir', path.join(stage, 'dist')], { cwd: REPO })
-  // A type error elsewhere in the tree still emits JavaScript; the files this test needs must exist.
-  await readFile(path.join(stage, 'dist/matchers/setup.js')).catch(() => {
-    throw new Error(`build emitted no dist/matchers/setup.js:\n${build.stdout}${build.stderr}`)
-  })
-
-  const pack = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', root], { cwd: stage, env: childEnv() })
-  expect(pack.exitCode, pack.stderr).toBe(0)
-  const packed = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[]
-  tarball = path.join(root, packed[0]!.filename)
-  packedFiles = packed[0]!.files.map((f) => f.path)
+  const packed = await packImgmeta(root)
+  tarball = packed.tarball
+  packedFiles = packed.files
 
   project = path.join(root, 'project')
   await cp(TEMPLATE, project, { recursive: true })
-  const modules = path.join(project, 'node_modules')
-  await mkdir(path.join(modules, 'imgmeta'), { recursive: true })
-  const untar = await run('tar', ['-xzf', tarball, '-C', path.join(modules, 'imgmeta'), '--strip-components=1'], { cwd: root })
-  expect(untar.exitCode, untar.stderr).toBe(0)
-  for (const entry of await readdir(path.join(REPO, 'node_modules'))) {
-    if (entry === 'imgmeta' || entry.startsWith('.')) continue
-    await symlink(path.join(REPO, 'node_modules', entry), path.join(modules, entry), 'dir')
-  }
+  await installPackedImgmeta(project, tarball)
   vitestRun = await runVitest(project)
 }, 120_000)
 
