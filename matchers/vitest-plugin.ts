@@ -188,3 +188,7 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
 }
 
 export default imgmeta
+
+// Types only: a project whose vitest.config.ts imports this plugin gets the matchers' `expect` types in every test
+// file, as the setup file the plugin adds gives them at run time.
+export type {} from './setup.js'
