@@ -11,7 +11,7 @@ export {
   type RenderResult,
   type SvgResult,
 } from './render.js'
-export { encodePng, PNG_DEFLATE_LEVEL } from './png-encode.js'
+export { encodePng, PNG_DEFLATE_LEVEL, type EncodePngOptions } from './png-encode.js'
 export { DEFAULT_FONT_NAME, defaultFontPath, type FontOptions } from './fonts.js'
 export { SUPPORTED_CSS_PROPERTIES, isSupportedCssProperty } from './css-support.js'
 export { IMAGE_TYPES } from './image-sources.js'
