@@ -3,7 +3,7 @@ import { ImgmetaError } from '../src/errors.js'
 import type { RgbaImage } from '../src/png.js'
 import { blurRgba } from './blur.js'
 import { decodeRgba } from './png-decode.js'
-import { allocateScanlines, encodeScanlines } from './png-encode.js'
+import { allocateScanlines, encodeScanlines } from '../src/png-encode.js'
 
 /** pixelmatch options, as jest-image-snapshot's `customDiffConfig` passes them through. */
 export interface DiffConfig {
