@@ -162,8 +162,7 @@ export const used = [route, ImageResponse, render, ImageSnapshotReporter, testIm
     await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }))
     const tsc = path.join(project, 'node_modules/typescript/bin/tsc')
     const [app, nodenext] = await Promise.all([
-      // The example's tsconfig keeps baseUrl, which TypeScript 6 reports as deprecated.
-      run(process.execPath, [tsc, '--noEmit', '-p', project, '--ignoreDeprecations', '6.0'], { cwd: project }),
+      run(process.execPath, [tsc, '--noEmit', '-p', project], { cwd: project }),
       run(process.execPath, [tsc, '-p', consumer], { cwd: project }),
     ])
     expect(output(app)).toBe('')
