@@ -4,7 +4,7 @@ import { imageRouteParams, findImageRoutes, type ModuleLoader } from '../src/app
 import { ImgmetaError } from '../src/errors.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import type { NextMajor } from '../src/next-version.js'
-import { imageRoutePath, type ImageRoute, type Params } from '../src/route.js'
+import { imageRoutePath, parseImageRoute, type ImageRoute, type Params } from '../src/route.js'
 import { countProblems, declaredId, displayPath, formatFindings, type Finding } from './findings.js'
 import type { ImageSnapshotOptions } from './image-snapshot-options.js'
 import { toMatchImageSnapshot } from './image-snapshot.js'
@@ -80,26 +80,65 @@ export const DEFAULT_SUITE_NAME = 'image routes'
  */
 export function testImageRoutes(appDir: string, options: TestImageRoutesOptions = {}): void {
   const root = path.resolve(appDir)
+  declareSuite(root, options, async () => (await findImageRoutes(root)).filter((route) => options.filter?.(route) ?? true))
+}
+
+/**
+ * Declares the tests of the given route files as testImageRoutes does for a whole app, without walking the app
+ * folder: for callers that already listed the routes and split them between test files (`imgmeta check`).
+ * `files` are paths under `appDir`, as findImageRoutes returns them; files that are not image routes are ignored.
+ */
+export function testImageRouteFiles(appDir: string, files: readonly string[], options: TestImageRoutesOptions = {}): void {
+  const root = path.resolve(appDir)
+  const parseOptions = { appDir: root.split(path.sep).join('/') }
+  declareSuite(root, options, async () =>
+    files.flatMap((file) => parseImageRoute(file, parseOptions) ?? []).filter((route) => options.filter?.(route) ?? true),
+  )
+}
+
+function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes: () => Promise<ImageRoute[]>): void {
   expect.extend({ toMatchImageSnapshot })
   describe(options.name ?? DEFAULT_SUITE_NAME, async () => {
-    const routes = (await findImageRoutes(root)).filter((route) => options.filter?.(route) ?? true)
+    const routes = await listRoutes()
     if (routes.length === 0) {
       // An empty app (or a wrong appDir) must not look like a passing suite.
       test.skip(`no image routes under ${displayPath(root)}`, () => {})
       return
     }
-    for (const route of routes) await declareRouteTests(route, options)
+    const load = loadOnce(options.load ?? importThroughVitest)
+    for (const [index, route] of routes.entries()) {
+      // Later routes start loading while this one is declared: each load is a round trip to vite's transform.
+      for (const ahead of routes.slice(index, index + LOAD_AHEAD)) {
+        if (ahead.source === 'code') load(ahead.file).catch(() => undefined)
+      }
+      await declareRouteTests(route, options, load)
+    }
   })
 }
 
+/** How many route modules load at once while tests are declared. */
+const LOAD_AHEAD = 8
+
+/** A loader that loads each file once; a failure is kept and reported where the file is awaited. */
+function loadOnce(load: ModuleLoader): ModuleLoader {
+  const loading = new Map<string, Promise<unknown>>()
+  return (file) => {
+    let promise = loading.get(file)
+    if (!promise) {
+      promise = load(file)
+      loading.set(file, promise)
+    }
+    return promise
+  }
+}
+
 /** Declares the tests of one route: one per params set and id, or one skipped or failing test that says why. */
-async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOptions): Promise<void> {
+async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOptions, load: ModuleLoader): Promise<void> {
   const base: ImageTestMeta = { file: route.file, pathTemplate: route.pathTemplate }
   if (route.source === 'static') {
     skip(route, `static file ${route.name}.${route.extension} is served as it is`, base)
     return
   }
-  const load = options.load ?? importThroughVitest
   let mod: ImageRouteModule
   let paramSets: readonly Params[]
   try {
@@ -107,7 +146,7 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
     if (!isImageRouteModule(loaded)) {
       throw new ImgmetaError('missing-default-export', `${route.file}: the module exports neither a default image function nor generateImageMetadata.`)
     }
-    mod = loaded
+    mod = withMetadataOnce(loaded)
     paramSets = await paramsFor(route, options, load)
   } catch (error) {
     fail(route.pathTemplate, base, error)
@@ -124,6 +163,29 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
     return
   }
   for (const params of paramSets) await declareImageTests(route, mod, params, options)
+}
+
+/**
+ * The module with generateImageMetadata run once per params: the listing of ids, each image's check and the
+ * route handler it requests see the same items, and user code that fetches data runs once per route and params
+ * instead of twice per image.
+ */
+function withMetadataOnce(mod: ImageRouteModule): ImageRouteModule {
+  if (!hasGenerateImageMetadata(mod)) return mod
+  const generate = mod.generateImageMetadata as (props: { params?: Params }) => unknown
+  const returned = new Map<string, unknown>()
+  const generateOnce = (props: { params?: Params }): unknown => {
+    const key = paramsKey(props?.params)
+    if (!returned.has(key)) returned.set(key, generate(props))
+    return returned.get(key)
+  }
+  return { ...mod, generateImageMetadata: generateOnce }
+}
+
+/** A key equal for equal params whatever the order of their names. */
+function paramsKey(params: Params | undefined): string {
+  if (params === undefined) return 'undefined'
+  return JSON.stringify(Object.keys(params).sort().map((name) => [name, params[name]]))
 }
 
 /** The param sets of a route: from options.params when it lists the route, else generateStaticParams. */
@@ -152,7 +214,7 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
   let survey: ImageRouteCheck
   try {
     routePath = imageRoutePath(route, params)
-    // Runs generateImageMetadata once now to learn the ids; each test checks its own image again when it runs.
+    // Lists the ids; each test checks its own image against the same items (generateImageMetadata runs once).
     survey = await checkImageRoute(mod, { ...checkOptions, render: false })
   } catch (error) {
     fail(route.pathTemplate, { file: route.file, pathTemplate: route.pathTemplate, params }, error)

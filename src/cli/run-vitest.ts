@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,8 +8,9 @@ import { ImgmetaError } from '../errors.js'
 import type { ImageRoute, Params } from '../route.js'
 import type { EntryOptions } from './entry-options.js'
 import { classifyFinding, type FindingKind } from './finding.js'
-import { imgmetaViteSettings } from './vite-settings.js'
+import { reportByRouteFile } from './route-file-reports.js'
 import type { RunOptions } from './run-options.js'
+import { imgmetaViteSettings } from './vite-settings.js'
 
 /** The outcome of one image test (one route × params × id), or of a route that could not be covered. */
 export interface ImageResult {
@@ -67,27 +68,38 @@ export interface RunListener {
 const ENTRY_MODULE = fileURLToPath(new URL('./entry/route-tests.js', import.meta.url))
 
 /**
+ * Test files per worker. vitest pays a cost per test file (collection, module graph, messages), so routes are
+ * grouped; two per worker leave room to even out routes that render slower than others.
+ */
+export const TEST_FILES_PER_WORKER = 2
+
+/**
  * Runs every image test of the app inside vitest (the user's vite/vitest config applies) and collects the
- * results. Generates one tiny test file per route, so vitest's `--shard` and workers split by route.
+ * results. The routes (of this shard) are split between a few generated test files, one or two per worker.
  */
 export async function runImageChecks(options: RunOptions, listener: RunListener = {}): Promise<RunOutcome> {
   const started = performance.now()
-  const routes = (await findImageRoutes(options.appDir))
+  const allRoutes = (await findImageRoutes(options.appDir))
     .filter((route) => route.source === 'code')
     .sort((a, b) => a.file.localeCompare(b.file))
+  const routes = options.shard ? shardRoutes(allRoutes, options.shard) : allRoutes
   listener.onStart?.(routes)
 
+  const workers = workerCount()
   const workDir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'imgmeta-check-')))
   try {
-    const testFileToRoute = new Map<string, ImageRoute>()
-    for (const route of routes) {
-      const testFile = path.join(workDir, `${testFileStem(options.root, route)}.imgmeta.test.js`)
+    const groups = groupRoutes(routes, workers * TEST_FILES_PER_WORKER)
+    groups.forEach((group, index) => {
       writeFileSync(
-        testFile,
+        path.join(workDir, `routes-${index + 1}-of-${groups.length}.imgmeta.test.js`),
         `import { registerRouteTests } from ${JSON.stringify(moduleSpecifier(entryModule()))}\n` +
-          `registerRouteTests(${JSON.stringify(path.resolve(route.file))})\n`,
+          `registerRouteTests(${JSON.stringify(group.map((route) => route.file))})\n`,
       )
-      testFileToRoute.set(testFile, route)
+    })
+    const routeByFile = new Map(routes.map((route) => [path.resolve(route.file), route]))
+    const routeOfTest = (testCase: TestCase): ImageRoute | undefined => {
+      const file = (testCase.meta() as { imgmeta?: { file?: unknown } }).imgmeta?.file
+      return typeof file === 'string' ? routeByFile.get(path.resolve(file)) : undefined
     }
 
     const results: ImageResult[] = []
@@ -98,16 +110,13 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         testsStarted = performance.now()
       },
       onTestCaseResult(testCase: TestCase) {
-        const route = testFileToRoute.get(testCase.module.moduleId)
-        const result = toImageResult(options.root, options.snapshotDir, route, testCase)
+        const result = toImageResult(options.root, options.snapshotDir, routeOfTest(testCase), testCase)
         results.push(result)
         listener.onImage?.(result, results.length)
       },
       onTestModuleEnd(testModule: TestModule) {
-        const route = testFileToRoute.get(testModule.moduleId)
-        for (const error of testModule.errors()) {
-          errors.push({ file: route ? relativeFile(options.root, route) : undefined, message: error.message })
-        }
+        // A generated file holds several routes; an error outside their tests (a crash) names the test file.
+        for (const error of testModule.errors()) errors.push({ file: undefined, message: error.message })
       },
       onTestRunEnd(_modules, unhandledErrors) {
         for (const error of unhandledErrors) errors.push({ file: undefined, message: error.message })
@@ -122,7 +131,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       threshold: options.threshold,
       failureThreshold: options.failureThreshold,
       failureThresholdType: options.failureThresholdType,
-      params: paramsByRouteFile(options.root, routes, options.params),
+      params: paramsByRouteFile(options.root, allRoutes, options.params),
       metadataBase: options.metadataBase,
       storeReceived: options.reportDir !== undefined,
     }
@@ -134,22 +143,28 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       )
     })
     const vitestReporters: unknown[] = [collector]
-    for (const reporter of options.reporters) {
-      if (reporter.name === 'junit') {
-        vitestReporters.push([
-          'junit',
-          {
-            outputFile: path.resolve(options.root, reporter.file ?? 'imgmeta-junit.xml'),
-            suiteName: 'imgmeta',
-            classnameTemplate: ({ filepath }: { filepath: string }) => {
-              const route = [...testFileToRoute].find(([file]) => file.endsWith(path.basename(filepath)))?.[1]
-              return route ? relativeFile(options.root, route) : filepath
-            },
-          },
-        ])
+    const fileReporters = options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')
+    if (fileReporters.length > 0) {
+      const { JUnitReporter, JsonReporter } = await import('vitest/reporters')
+      // Users know their route files, not the generated test files: both reports get one suite per route file.
+      const routeFileOfTest = (test: { meta: object }) => {
+        const file = (test.meta as { imgmeta?: { file?: unknown } }).imgmeta?.file
+        return typeof file === 'string' ? path.resolve(file) : undefined
       }
-      if (reporter.name === 'json') {
-        vitestReporters.push(['json', { outputFile: path.resolve(options.root, reporter.file ?? 'imgmeta-results.json') }])
+      for (const reporter of fileReporters) {
+        const outputFile = path.resolve(options.root, reporter.file ?? `imgmeta-${reporter.name === 'junit' ? 'junit.xml' : 'results.json'}`)
+        vitestReporters.push(
+          reportByRouteFile(
+            reporter.name === 'junit'
+              ? new JUnitReporter({
+                  outputFile,
+                  suiteName: 'imgmeta',
+                  classnameTemplate: ({ filepath }: { filepath: string }) => path.relative(options.root, filepath).split(path.sep).join('/'),
+                })
+              : new JsonReporter({ outputFile }),
+            routeFileOfTest,
+          ),
+        )
       }
     }
 
@@ -163,10 +178,12 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         watch: false,
         run: true,
         environment: 'node',
+        // One module graph per worker: route files share next/og, fonts and the renderer across test files.
         isolate: false,
+        // vitest leaves one core to itself by default; while images render it only waits for results.
+        maxWorkers: workers,
         passWithNoTests: true,
         update: options.update ? 'all' : options.ci ? 'none' : 'new',
-        shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
         reporters: vitestReporters as never,
         provide: { imgmeta: entryOptions },
         coverage: { enabled: false },
@@ -185,7 +202,6 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     } finally {
       await vitest.close()
     }
-    rewriteGeneratedPaths(options, testFileToRoute)
     const summary = vitest.snapshot.summary
     const finished = performance.now()
     return {
@@ -210,31 +226,26 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
   }
 }
 
+/** Workers to run: every core (`VITEST_MAX_WORKERS` still overrides it, as vitest reads it last). */
+function workerCount(): number {
+  return Math.max(1, os.availableParallelism())
+}
+
 /**
- * vitest's junit and json files name the generated test files; users know their route files. Rewrites each
- * generated path (absolute, and relative to the root as junit writes it) to its route file.
+ * Part `index` of `count` of the routes (sorted by file): contiguous slices of near-equal size, so every route
+ * lands in exactly one shard and the split depends only on the list of route files.
  */
-function rewriteGeneratedPaths(options: RunOptions, testFileToRoute: Map<string, ImageRoute>): void {
-  for (const reporter of options.reporters) {
-    if (reporter.name !== 'junit' && reporter.name !== 'json') continue
-    const file = path.resolve(options.root, reporter.file ?? '')
-    let text: string
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch {
-      continue
-    }
-    for (const [generated, route] of testFileToRoute) {
-      const routeFile = path.resolve(route.file)
-      // The relative form first: it ends with the absolute one.
-      text = text
-        .split(path.relative(options.root, generated)).join(relativeFile(options.root, route))
-        .split(generated).join(reporter.name === 'json' ? routeFile : relativeFile(options.root, route))
-    }
-    const temp = `${file}.${process.pid}.tmp`
-    writeFileSync(temp, text)
-    renameSync(temp, file)
-  }
+export function shardRoutes<T>(routes: readonly T[], shard: { index: number; count: number }): T[] {
+  const start = Math.floor(((shard.index - 1) * routes.length) / shard.count)
+  const end = Math.floor((shard.index * routes.length) / shard.count)
+  return routes.slice(start, end)
+}
+
+/** Deals routes round-robin into at most `count` non-empty groups, each keeping file order. */
+export function groupRoutes<T>(routes: readonly T[], count: number): T[][] {
+  const groups: T[][] = Array.from({ length: Math.min(count, routes.length) }, () => [])
+  routes.forEach((route, index) => groups[index % groups.length]!.push(route))
+  return groups
 }
 
 function entryModule(): string {
@@ -244,13 +255,6 @@ function entryModule(): string {
 
 function moduleSpecifier(file: string): string {
   return file.split(path.sep).join('/')
-}
-
-/** A stable, readable file name for a route: `app/blog/[slug]/opengraph-image.tsx` → `app-blog-slug-opengraph-image-tsx`. */
-function testFileStem(root: string, route: ImageRoute): string {
-  return relativeFile(root, route)
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
 }
 
 /** The route file relative to the project root, with `/`. */

@@ -1,8 +1,8 @@
-// The test module `imgmeta check` runs inside vitest: one generated file per route imports it, so that vitest's
-// sharding and worker parallelism split the work by route. Options arrive through vitest's `provide`/`inject`.
+// The test module `imgmeta check` runs inside vitest: each generated test file imports it with its share of the
+// route files, so that vitest's workers split the work. Options arrive through vitest's `provide`/`inject`.
 import path from 'node:path'
 import { inject } from 'vitest'
-import { testImageRoutes } from '../../../matchers/test-image-routes.js'
+import { testImageRouteFiles } from '../../../matchers/test-image-routes.js'
 import type { EntryOptions } from '../entry-options.js'
 import { snapshotIdentifierForTest } from '../snapshot-files.js'
 
@@ -12,11 +12,10 @@ declare module 'vitest' {
   }
 }
 
-/** Declares the tests of one route file (absolute path) with the options the CLI provided. */
-export function registerRouteTests(routeFile: string): void {
+/** Declares the tests of the given route files (as the CLI listed them) with the options the CLI provided. */
+export function registerRouteTests(routeFiles: readonly string[]): void {
   const options = inject('imgmeta')
-  testImageRoutes(options.appDir, {
-    filter: (route) => path.resolve(route.file) === routeFile,
+  testImageRouteFiles(options.appDir, routeFiles, {
     params: (route) => options.params[path.resolve(route.file)],
     nextVersion: options.nextVersion,
     snapshotsDir: options.snapshotDir,
