@@ -10,25 +10,21 @@ export interface HeadTag {
 
 /** Options of headTags. */
 export interface HeadTagsOptions {
-  /** The tag order differs: 16 puts og:image first, 14 and 15 put og:image:alt first. */
+  /** The og/twitter tag order differs: 16 prints a fixed order, 14 and 15 the image object's own key order. */
   nextVersion?: NextMajor
 }
 
-type SocialField = 'url' | 'alt' | 'type' | 'width' | 'height'
+/**
+ * An og or twitter image as Next holds it just before printing it: `url` plus whatever keys the image's source
+ * gave it, in that source's order. 14 and 15 print every key in the object's own order (`ExtendMeta` in
+ * `generate/meta.js`); 16 prints a fixed set of keys in a fixed order (`metadata-elements.js`).
+ */
+export type SocialImage = Readonly<Record<string, unknown>>
 
-/** Field order of og/twitter image tags per version (CONTRACT §7, observed on real builds). */
-const SOCIAL_ORDER: Readonly<Record<'og' | 'twitter', Readonly<Record<NextMajor, readonly SocialField[]>>>> = {
-  og: {
-    14: ['alt', 'type', 'url', 'width', 'height'],
-    15: ['alt', 'type', 'url', 'width', 'height'],
-    16: ['url', 'type', 'width', 'height', 'alt'],
-  },
-  twitter: {
-    // 14/15 render an image object's keys in insertion order ({ alt, type, url, width, height }), as for og.
-    14: ['alt', 'type', 'url', 'width', 'height'],
-    15: ['alt', 'type', 'url', 'width', 'height'],
-    16: ['url', 'alt', 'type', 'width', 'height'],
-  },
+/** Keys 16 prints and their order; it ignores every other key and every falsy value. */
+const FIXED_ORDER: Readonly<Record<'og' | 'twitter', readonly string[]>> = {
+  og: ['url', 'secureUrl', 'type', 'width', 'height', 'alt'],
+  twitter: ['url', 'alt', 'secureUrl', 'type', 'width', 'height'],
 }
 
 /**
@@ -36,12 +32,26 @@ const SOCIAL_ORDER: Readonly<Record<'og' | 'twitter', Readonly<Record<NextMajor,
  * `og:image*` / `twitter:image*` metas in the version's order. Empty values produce no tag.
  */
 export function headTags(images: readonly ResolvedImage[], convention: Convention, options: HeadTagsOptions = {}): HeadTag[] {
-  const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
   if (convention === 'icon' || convention === 'apple-icon') {
     return images.map((image) => iconTag(image, convention === 'icon' ? 'icon' : 'apple-touch-icon'))
   }
+  return socialImageTags(images.map((image) => nextImageObject(image, 'code')), convention, options)
+}
+
+/**
+ * The object Next's image loader builds for a file image, keys in its order: `{ alt, type, url, width, height }`
+ * for a code route, `{ type, width, height, alt, url }` for a static file (its `.alt.txt` gives `alt`).
+ */
+export function nextImageObject(image: ResolvedImage, source: 'code' | 'static'): SocialImage {
+  if (source === 'static') return { type: image.type, width: image.width, height: image.height, alt: image.alt, url: image.url }
+  return { alt: image.alt, type: image.type, url: image.url, width: image.width, height: image.height }
+}
+
+/** `og:image*` or `twitter:image*` metas for image objects as Next holds them (file images or `metadata` ones). */
+export function socialImageTags(images: readonly SocialImage[], convention: 'opengraph-image' | 'twitter-image', options: HeadTagsOptions = {}): HeadTag[] {
+  const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
   const kind = convention === 'opengraph-image' ? 'og' : 'twitter'
-  return images.flatMap((image) => socialTags(image, kind, version))
+  return images.flatMap((image) => (version === 16 ? fixedOrderTags(image, kind) : keyOrderTags(image, kind)))
 }
 
 /** `twitter:card` as Next adds it when a page has twitter images (its own, or those inherited from og). */
@@ -58,23 +68,35 @@ function iconTag(image: ResolvedImage, rel: string): HeadTag {
   return { tag: 'link', attributes }
 }
 
-function socialTags(image: ResolvedImage, kind: 'og' | 'twitter', version: NextMajor): HeadTag[] {
-  const key = kind === 'og' ? 'property' : 'name'
-  const prefix = kind === 'og' ? 'og:image' : 'twitter:image'
-  const values: Record<SocialField, string | undefined> = {
-    url: image.url,
-    alt: image.alt,
-    type: image.type,
-    width: image.width ? String(image.width) : undefined,
-    height: image.height ? String(image.height) : undefined,
-  }
+/** 16: the known keys in a fixed order, truthy values only (`if (image.width)`: a width of 0 prints nothing). */
+function fixedOrderTags(image: SocialImage, kind: 'og' | 'twitter'): HeadTag[] {
   const out: HeadTag[] = []
-  for (const field of SOCIAL_ORDER[kind][version]) {
-    const value = values[field]
-    if (!value) continue
-    out.push({ tag: 'meta', attributes: { [key]: field === 'url' ? prefix : `${prefix}:${field}`, content: value } })
+  for (const key of FIXED_ORDER[kind]) {
+    const value = image[key]
+    if (value) out.push(socialTag(kind, key, String(value)))
   }
   return out
+}
+
+/**
+ * 14 and 15: every key in the object's order; `undefined`, `null` and `''` print nothing, anything else prints
+ * its `toString()` (a width of 0 prints `0`). `url` is `og:image` itself, other keys go to snake case
+ * (`secureUrl` is `og:image:secure_url`).
+ */
+function keyOrderTags(image: SocialImage, kind: 'og' | 'twitter'): HeadTag[] {
+  const out: HeadTag[] = []
+  for (const [key, value] of Object.entries(image)) {
+    if (value === undefined || value === null) continue
+    const content = String(value)
+    if (content !== '') out.push(socialTag(kind, key, content))
+  }
+  return out
+}
+
+function socialTag(kind: 'og' | 'twitter', key: string, content: string): HeadTag {
+  const prefix = kind === 'og' ? 'og:image' : 'twitter:image'
+  const name = key === 'url' ? prefix : `${prefix}:${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`
+  return { tag: 'meta', attributes: { [kind === 'og' ? 'property' : 'name']: name, content } }
 }
 
 /**

@@ -4,7 +4,7 @@ import { importModule, listAppFiles, type ModuleLoader } from './app.js'
 import { DEFAULT_TIMEOUT_MS } from './deadline.js'
 import { ImgmetaError } from './errors.js'
 import { matchImageRequest } from './handler.js'
-import { headTags, twitterCardTag, type HeadTag } from './head-tags.js'
+import { headTags, nextImageObject, socialImageTags, twitterCardTag, type HeadTag, type SocialImage } from './head-tags.js'
 import type { ImageRouteModule } from './image-route-module.js'
 import { readImageDimensions } from './image-size.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
@@ -61,8 +61,9 @@ export async function pageImageTags(appDir: string, pathname: string, options: P
   // encoded twice (`sun%2520hat`), as real 14.2 and 15.5 builds show; 16 decodes them.
   const pageParams = version === 16 ? page.params : reencodeParams(page.params)
 
-  let og: ResolvedImage[] | undefined
-  let twitter: ResolvedImage[] | undefined
+  // og/twitter images as the objects Next prints: their key order is what 14 and 15 follow.
+  let og: SocialImage[] | undefined
+  let twitter: SocialImage[] | undefined
   let icons: ResolvedImage[] = []
   let apple: ResolvedImage[] = []
   let metadataIcons: HeadTag[] | undefined
@@ -113,22 +114,30 @@ export async function pageImageTags(appDir: string, pathname: string, options: P
       for (const route of here.filter((r) => r.convention === convention)) out.push(...(await resolveRoute(route, pageParams, load, version, options.timeoutMs)))
       return out
     }
+    const social = async (convention: 'opengraph-image' | 'twitter-image') => {
+      const out: SocialImage[] = []
+      for (const route of here.filter((r) => r.convention === convention)) {
+        for (const image of await resolveRoute(route, pageParams, load, version, options.timeoutMs)) out.push(nextImageObject(image, route.source))
+      }
+      return out
+    }
     const levelIcons = await resolved('icon')
     if (levelIcons.length > 0) icons = levelIcons
     const levelApple = await resolved('apple-icon')
     if (levelApple.length > 0) apple = levelApple
-    const levelOg = await resolved('opengraph-image')
+    const levelOg = await social('opengraph-image')
     if (levelOg.length > 0 && !ownOgImages) og = levelOg
-    const levelTwitter = await resolved('twitter-image')
+    const levelTwitter = await social('twitter-image')
     if (levelTwitter.length > 0 && !ownTwitterImages) twitter = levelTwitter
   }
 
   const base = options.metadataBase ?? metadataBase ?? `http://localhost:${process.env.PORT || 3000}`
-  const absolute = (images: ResolvedImage[]) => images.map((i) => ({ ...i, url: absoluteUrl(i.url, base) }))
+  // Replacing `url` keeps its place among the keys, as Next's `{ ...item, url: resolveUrl(…) }` does.
+  const absolute = (images: SocialImage[]) => images.map((i) => ({ ...i, url: absoluteUrl(String(i.url), base) }))
   const tags: HeadTag[] = []
-  if (og?.length) tags.push(...headTags(absolute(og), 'opengraph-image', { nextVersion: version }))
+  if (og?.length) tags.push(...socialImageTags(absolute(og), 'opengraph-image', { nextVersion: version }))
   const twitterImages = twitter?.length ? twitter : og
-  if (twitterImages?.length) tags.push(twitterCardTag(), ...headTags(absolute(twitterImages), 'twitter-image', { nextVersion: version }))
+  if (twitterImages?.length) tags.push(twitterCardTag(), ...socialImageTags(absolute(twitterImages), 'twitter-image', { nextVersion: version }))
   if (favicon) tags.push(...headTags([favicon], 'icon'))
   if (metadataIcons) {
     tags.push(...metadataIcons)
@@ -170,19 +179,17 @@ async function staticImage(file: string, routePath: string, convention: ImageRou
   return image
 }
 
-/** `openGraph.images` / `twitter.images` of a metadata export, as image descriptors. */
-function userImages(images: unknown): ResolvedImage[] | undefined {
+/**
+ * `openGraph.images` / `twitter.images` of a metadata export as Next's `resolveImages` keeps them: a string or
+ * URL becomes `{ url }`, an object keeps every key in the order the user wrote them; entries without a url go.
+ */
+function userImages(images: unknown): SocialImage[] | undefined {
   if (images === undefined || images === null) return undefined
   const list = Array.isArray(images) ? images : [images]
-  return list.flatMap((item): ResolvedImage[] => {
-    const entry = (typeof item === 'string' || item instanceof URL ? { url: item } : item) as Record<string, unknown>
-    if (!entry?.url) return []
-    const url = String(entry.url)
-    const out: ResolvedImage = { id: undefined, url, pathname: url, type: typeof entry.type === 'string' ? entry.type : '' }
-    if (typeof entry.alt === 'string') out.alt = entry.alt
-    if (typeof entry.width === 'number') out.width = entry.width
-    if (typeof entry.height === 'number') out.height = entry.height
-    return [out]
+  return list.flatMap((item): SocialImage[] => {
+    if (typeof item === 'string' || item instanceof URL) return item ? [{ url: String(item) }] : []
+    if (typeof item !== 'object' || item === null || !(item as { url?: unknown }).url) return []
+    return [{ ...(item as Record<string, unknown>), url: String((item as { url: unknown }).url) }]
   })
 }
 

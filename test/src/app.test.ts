@@ -24,6 +24,7 @@ const FILES: Record<string, string | Uint8Array> = {
   'app/[lang]/[slug]/twitter-image.js': `export default function T() {}`,
   'app/_private/icon.js': 'export default function I() {}',
   'app/blog/page.js': `export const metadata = { icons: { icon: '/custom.png' } }\nexport default function P() {}`,
+  'app/social/page.js': `export const metadata = { openGraph: { images: [{ alt: 'A', height: 300, url: 'https://cdn.dev/a.png', width: 600 }, new URL('https://cdn.dev/b.png')] } }\nexport default function P() {}`,
 }
 
 let dir: string
@@ -144,6 +145,28 @@ describe('pageImageTags', () => {
       { rel: 'icon', href: `/favicon.ico?${await hashOf('app/favicon.ico')}`, type: 'image/x-icon', sizes: '16x16' },
       { rel: 'icon', href: '/custom.png' },
     ])
+  })
+
+  test('metadata.openGraph.images: 14 and 15 print each object in the key order written; twitter inherits it', async () => {
+    const tags = await pageImageTags(appDir, '/social', { load, nextVersion: 15 })
+    expect(attrs(tags).filter((a) => a.property || a.name).map((a) => `${a.property ?? a.name}=${a.content}`)).toEqual([
+      'og:image:alt=A',
+      'og:image:height=300',
+      'og:image=https://cdn.dev/a.png',
+      'og:image:width=600',
+      'og:image=https://cdn.dev/b.png',
+      'twitter:card=summary_large_image',
+      'twitter:image:alt=A',
+      'twitter:image:height=300',
+      'twitter:image=https://cdn.dev/a.png',
+      'twitter:image:width=600',
+      'twitter:image=https://cdn.dev/b.png',
+    ])
+  })
+
+  test('metadata.openGraph.images: 16 prints its fixed order', async () => {
+    const tags = await pageImageTags(appDir, '/social', { load, nextVersion: 16 })
+    expect(attrs(tags).filter((a) => a.property).map((a) => a.property)).toEqual(['og:image', 'og:image:width', 'og:image:height', 'og:image:alt', 'og:image'])
   })
 
   test('a path no page serves is a clear error', async () => {
