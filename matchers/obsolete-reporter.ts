@@ -73,7 +73,8 @@ export async function reportObsoleteImageSnapshots(
       log(
         `${result.obsolete.length} obsolete image snapshot(s): no test used them in this complete run.\n` +
           result.obsolete.map((f) => `  ${rel(f)}`).join('\n') +
-          `\nDelete them, or pass { removeObsolete: true } to ImageSnapshotReporter to have them removed.`,
+          `\nDelete them, or have them removed: imgmeta({ obsoleteSnapshots: { removeObsolete: true } }) in the vitest config ` +
+            `(or { removeObsolete: true } to ImageSnapshotReporter).`,
       )
     }
   }
