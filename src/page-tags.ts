@@ -8,6 +8,7 @@ import { headTags, nextImageObject, socialImageTags, twitterCardTag, type HeadTa
 import type { ImageRouteModule } from './image-route-module.js'
 import { readImageDimensions } from './image-size.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
+import { metadataItems, type Bundler } from './metadata-items.js'
 import { queryHash } from './query-hash.js'
 import { absoluteUrl, isSocialConvention, resolveImageMetadata, type ResolvedImage } from './resolve.js'
 import { DEFAULT_PAGE_EXTENSIONS, imageRoutePath, parseImageRoute, type ImageRoute, type Params, type RouteSegment } from './route.js'
@@ -21,6 +22,8 @@ export interface PageImageTagsOptions {
   load?: ModuleLoader
   timeoutMs?: number
   pageExtensions?: readonly string[]
+  /** The bundler of the build to reproduce: they order parallel slots differently. Default: Turbopack on 16, else webpack. */
+  bundler?: Bundler
 }
 
 /** MIME types of static image files, by extension, as Next's `imageExtMimeTypeMap` maps them. */
@@ -41,10 +44,11 @@ interface SegmentMetadata {
 }
 
 /**
- * Every icon `<link>` and og/twitter image `<meta>` Next renders for a page, in its order: og images (the
- * deepest segment that has any wins), twitter images (falling back to og, with `twitter:card`), then icons
- * (the deepest segment's icons replace the parents'; apple icons likewise), with the root `favicon.ico` first.
- * Static `metadata` exports of layouts and pages count; `generateMetadata` is not run.
+ * Every icon `<link>` and og/twitter image `<meta>` Next renders for a page, in its order: og images, twitter
+ * images (falling back to og, with `twitter:card`), then icons, with the root `favicon.ico` first. Segments are
+ * resolved in Next's order (see metadataItems), parallel slots that render for the URL included: the last one
+ * with images of a kind wins, file images giving way to the same step's `metadata` images. Static `metadata`
+ * exports of layouts and pages count; `generateMetadata` is not run.
  */
 export async function pageImageTags(appDir: string, pathname: string, options: PageImageTagsOptions = {}): Promise<HeadTag[]> {
   const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
@@ -70,65 +74,54 @@ export async function pageImageTags(appDir: string, pathname: string, options: P
   let metadataBase: string | URL | undefined
   let favicon: ResolvedImage | undefined
 
-  const levels = ['', ...page.segments.map((s) => s.raw)]
-  let dir = root
-  let parentPath = ''
-  for (let depth = 0; depth < levels.length; depth++) {
-    if (depth > 0) {
-      dir = `${dir}/${levels[depth]}`
-      parentPath = `${parentPath}/${levels[depth]}`
-    }
-    const here = routes.filter((r) => r.parentPath === (parentPath || '/'))
-    const moduleNames = depth === levels.length - 1 ? ['layout', 'page'] : ['layout']
-    // File images of a level are skipped when the same level's metadata sets images itself.
-    let ownOgImages = false
-    let ownTwitterImages = false
-    for (const name of moduleNames) {
-      const file = extensions.map((ext) => `${dir}/${name}.${ext}`).find((f) => files.includes(f))
-      if (!file) continue
-      const metadata = ((await load(file)) as { metadata?: SegmentMetadata } | undefined)?.metadata
-      if (!metadata) continue
+  const pageFolder = page.segments.map((s) => `/${s.raw}`).join('')
+  const bundler = options.bundler ?? (version === 16 ? 'turbopack' : 'webpack')
+  const items = metadataItems({ root, files, pageFolder, extensions, nextVersion: version, bundler })
+  const resolvedRoutes = new Map<string, Promise<ResolvedImage[]>>()
+  const faviconFile = files.includes(`${root}/favicon.ico`) ? `${root}/favicon.ico` : undefined
+  for (const [index, item] of items.entries()) {
+    const metadata = item.module ? ((await load(item.module)) as { metadata?: SegmentMetadata } | undefined)?.metadata : undefined
+    if (metadata) {
       if (metadata.metadataBase) metadataBase = metadata.metadataBase as string | URL
-      if (metadata.openGraph) {
-        og = userImages(metadata.openGraph.images)
-        ownOgImages ||= Object.hasOwn(metadata.openGraph, 'images')
-      }
-      if (metadata.twitter) {
-        twitter = userImages(metadata.twitter.images)
-        ownTwitterImages ||= Object.hasOwn(metadata.twitter, 'images')
-      }
+      if (metadata.openGraph) og = userImages(metadata.openGraph.images)
+      if (metadata.twitter) twitter = userImages(metadata.twitter.images)
       if (metadata.icons) metadataIcons = userIcons(metadata.icons)
     }
-    if (depth === 0 && files.includes(`${root}/favicon.ico`)) favicon = await staticImage(`${root}/favicon.ico`, '/favicon.ico', 'icon')
-    await applyFileImages(here, ownOgImages, ownTwitterImages)
-  }
-  // A parallel slot in the page's own folder (`@stats/` with a page of its own) is resolved after the page's
-  // segment, as real 14.2, 15.5 and 16.4 builds do: its image files replace the chain's like a deeper segment's.
-  for (const slot of pageSlots(dir, files, extensions)) {
-    await applyFileImages(routes.filter((r) => r.parentPath === `${parentPath}/${slot}`), false, false)
+    if (item.folder === undefined) continue
+    const here = routes.filter((r) => r.parentPath === (item.folder || '/'))
+    const has = (convention: ImageRoute['convention']) => here.some((r) => r.convention === convention)
+    // The root folder's icons start with favicon.ico, which Next takes out of the first two steps only (the
+    // root layout's, and the first segment's or root page's): a webpack tree that pairs the root folder with a
+    // later step shows it again among the icons.
+    if (index === 0 && faviconFile) favicon = await staticImage(faviconFile, '/favicon.ico', 'icon')
+    const withFavicon = item.folder === '' && favicon !== undefined && bundler === 'webpack' && index > 1
+    // A folder with image files of a kind replaces that kind, even when they list no image (Next's `if (icon)`
+    // on an array). og/twitter files are skipped when the same step's metadata sets images itself.
+    if (has('icon') || withFavicon) icons = [...(withFavicon && favicon ? [favicon] : []), ...(await resolveAll(here, 'icon'))]
+    if (has('apple-icon')) apple = await resolveAll(here, 'apple-icon')
+    if (has('opengraph-image') && !Object.hasOwn(metadata?.openGraph ?? {}, 'images')) og = await socialFiles(here, 'opengraph-image')
+    if (has('twitter-image') && !Object.hasOwn(metadata?.twitter ?? {}, 'images')) twitter = await socialFiles(here, 'twitter-image')
   }
 
-  async function applyFileImages(here: ImageRoute[], ownOgImages: boolean, ownTwitterImages: boolean): Promise<void> {
-    const resolved = async (convention: ImageRoute['convention']) => {
-      const out: ResolvedImage[] = []
-      for (const route of here.filter((r) => r.convention === convention)) out.push(...(await resolveRoute(route, pageParams, load, version, options.timeoutMs)))
-      return out
+  async function resolveAll(here: ImageRoute[], convention: ImageRoute['convention']): Promise<ResolvedImage[]> {
+    const out: ResolvedImage[] = []
+    for (const route of here.filter((r) => r.convention === convention)) out.push(...(await resolveOnce(route)))
+    return out
+  }
+
+  async function socialFiles(here: ImageRoute[], convention: 'opengraph-image' | 'twitter-image'): Promise<SocialImage[]> {
+    const out: SocialImage[] = []
+    for (const route of here.filter((r) => r.convention === convention)) {
+      for (const image of await resolveOnce(route)) out.push(nextImageObject(image, route.source))
     }
-    const social = async (convention: 'opengraph-image' | 'twitter-image') => {
-      const out: SocialImage[] = []
-      for (const route of here.filter((r) => r.convention === convention)) {
-        for (const image of await resolveRoute(route, pageParams, load, version, options.timeoutMs)) out.push(nextImageObject(image, route.source))
-      }
-      return out
-    }
-    const levelIcons = await resolved('icon')
-    if (levelIcons.length > 0) icons = levelIcons
-    const levelApple = await resolved('apple-icon')
-    if (levelApple.length > 0) apple = levelApple
-    const levelOg = await social('opengraph-image')
-    if (levelOg.length > 0 && !ownOgImages) og = levelOg
-    const levelTwitter = await social('twitter-image')
-    if (levelTwitter.length > 0 && !ownTwitterImages) twitter = levelTwitter
+    return out
+  }
+
+  // webpack's tree can pair a folder with several steps: its routes run once.
+  function resolveOnce(route: ImageRoute): Promise<ResolvedImage[]> {
+    let images = resolvedRoutes.get(route.file)
+    if (!images) resolvedRoutes.set(route.file, (images = resolveRoute(route, pageParams, load, version, options.timeoutMs)))
+    return images
   }
 
   const base = options.metadataBase ?? metadataBase ?? `http://localhost:${process.env.PORT || 3000}`
@@ -216,17 +209,6 @@ function reencodeParams(params: Params): Params {
     out[name] = Array.isArray(value) ? value.map(encodeURIComponent) : value === undefined ? undefined : encodeURIComponent(value)
   }
   return out
-}
-
-/** The `@slot` folders directly in `dir` that hold a page for the same URL, sorted by name. */
-function pageSlots(dir: string, files: readonly string[], extensions: readonly string[]): string[] {
-  const slots = new Set<string>()
-  for (const file of files) {
-    const rest = file.startsWith(`${dir}/@`) ? file.slice(dir.length + 1) : undefined
-    const [slot, base, ...deeper] = rest?.split('/') ?? []
-    if (slot && base && deeper.length === 0 && extensions.some((ext) => base === `page.${ext}`)) slots.add(slot)
-  }
-  return [...slots].sort()
 }
 
 interface PageMatch {
