@@ -34,7 +34,7 @@ export interface FixtureContext {
   pixelParity: boolean
 }
 
-type PageImageTags = (appDir: string, pathname: string, options: { nextVersion: NextMajor; metadataBase: string; load: (file: string) => Promise<unknown> }) => Promise<HeadTag[]>
+type PageImageTags = (appDir: string, pathname: string, options: { nextVersion: NextMajor; metadataBase: string; load: (file: string) => Promise<unknown>; bundler: 'turbopack' | 'webpack' }) => Promise<HeadTag[]>
 
 /** Compares every page and image of the served fixture with imgmeta's predictions. */
 export async function compareFixture(ctx: FixtureContext, pages: FixturePage[]): Promise<FixtureStats> {
@@ -54,7 +54,7 @@ export async function compareFixture(ctx: FixtureContext, pages: FixturePage[]):
     if (typeof pageImageTags !== 'function') continue
     let predicted: ServedTag[]
     try {
-      predicted = (await pageImageTags(ctx.appDir, page.pathname, { nextVersion: ctx.nextVersion, metadataBase: ctx.metadataBase, load: ctx.load })).map(fromHeadTag)
+      predicted = (await pageImageTags(ctx.appDir, page.pathname, { nextVersion: ctx.nextVersion, metadataBase: ctx.metadataBase, load: ctx.load, bundler: ctx.turbopack ? 'turbopack' : 'webpack' })).map(fromHeadTag)
     } catch (error) {
       ctx.ledger.fail('imgmeta', page.pathname, 'pageImageTags', `${served.length} tags`, `threw ${String(error)}`)
       continue

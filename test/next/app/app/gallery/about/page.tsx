@@ -1,0 +1,3 @@
+export default function GalleryAbout() {
+  return <main>gallery about</main>
+}

@@ -1,0 +1,3 @@
+export default function Journal() {
+  return <main>journal</main>
+}
