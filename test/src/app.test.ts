@@ -24,6 +24,25 @@ const FILES: Record<string, string | Uint8Array> = {
   'app/[lang]/[slug]/twitter-image.js': `export default function T() {}`,
   'app/_private/icon.js': 'export default function I() {}',
   'app/blog/page.js': `export const metadata = { icons: { icon: '/custom.png' } }\nexport default function P() {}`,
+  // A slot above the page with a page for the same URL, and an icon of its own; it falls back to default.js
+  // for /gallery/about.
+  'app/gallery/layout.js': 'export default function L() {}',
+  'app/gallery/about/page.js': 'export default function P() {}',
+  'app/gallery/[photo]/page.js': `export function generateStaticParams() { return [{ photo: 'sunset' }] }\nexport default function P() {}`,
+  'app/gallery/[photo]/icon.js': `export const size = { width: 24, height: 24 }\nexport default function I() {}`,
+  'app/gallery/@promo/default.js': 'export default function D() {}',
+  'app/gallery/@promo/[photo]/page.js': 'export default function P() {}',
+  'app/gallery/@promo/icon.js': `export const size = { width: 32, height: 32 }\nexport default function I() {}`,
+  // A slot beside a route group: 14 and 15 visit the group's branch first.
+  'app/studio/icon.js': `export const size = { width: 28, height: 28 }\nexport default function I() {}`,
+  'app/studio/(work)/[piece]/page.js': `export function generateStaticParams() { return [{ piece: 'vase' }] }\nexport default function P() {}`,
+  'app/studio/(work)/[piece]/icon.js': `export const size = { width: 36, height: 36 }\nexport default function I() {}`,
+  'app/studio/@panel/default.js': 'export default function D() {}',
+  'app/studio/@panel/[piece]/page.js': 'export default function P() {}',
+  // A layout's own og images and an opengraph-image file in the same folder.
+  'app/journal/layout.js': `export const metadata = { openGraph: { images: 'https://cdn.dev/journal.png' } }\nexport default function L() {}`,
+  'app/journal/page.js': 'export default function P() {}',
+  'app/journal/opengraph-image.js': `export const size = { width: 1200, height: 630 }\nexport default function O() {}`,
   'app/social/page.js': `export const metadata = { openGraph: { images: [{ alt: 'A', height: 300, url: 'https://cdn.dev/a.png', width: 600 }, new URL('https://cdn.dev/b.png')] } }\nexport default function P() {}`,
 }
 
@@ -51,10 +70,15 @@ describe('findImageRoutes', () => {
     expect(routes.map((r) => r.file.slice(appDir.length))).toEqual([
       '/[lang]/[slug]/twitter-image.js',
       '/apple-icon.png',
+      '/gallery/@promo/icon.js',
+      '/gallery/[photo]/icon.js',
       '/icon.js',
+      '/journal/opengraph-image.js',
       '/opengraph-image.js',
       '/products/[id]/icon.js',
       '/products/[id]/opengraph-image.js',
+      '/studio/(work)/[piece]/icon.js',
+      '/studio/icon.js',
     ])
   })
 
@@ -65,7 +89,7 @@ describe('findImageRoutes', () => {
 
 describe('imageRouteParams: generateStaticParams of the layouts and page above, parents flowing into children', () => {
   test('a route without dynamic segments has one empty params object', async () => {
-    const [route] = (await findImageRoutes(appDir)).filter((r) => r.file.endsWith('/icon.js') && r.params.length === 0)
+    const [route] = (await findImageRoutes(appDir)).filter((r) => r.file === `${appDir}/icon.js`)
     expect(await imageRouteParams(route!, { load })).toEqual([{}])
   })
 
@@ -167,6 +191,37 @@ describe('pageImageTags', () => {
   test('metadata.openGraph.images: 16 prints its fixed order', async () => {
     const tags = await pageImageTags(appDir, '/social', { load, nextVersion: 16 })
     expect(attrs(tags).filter((a) => a.property).map((a) => a.property)).toEqual(['og:image', 'og:image:width', 'og:image:height', 'og:image:alt', 'og:image'])
+  })
+
+  const iconPaths = (tags: HeadTag[]) => attrs(tags).filter((a) => a.rel === 'icon').map((a) => a.href!.split('?')[0])
+
+  test('a slot above the page that renders for the URL adds its icons: Turbopack after the page branch, webpack before', async () => {
+    // Turbopack (16) resolves /gallery's slots after its children branch: the slot's icon replaces the page's.
+    expect(iconPaths(await pageImageTags(appDir, '/gallery/sunset', { load, nextVersion: 16 }))).toEqual(['/favicon.ico', '/gallery/icon-k931k0'])
+    // webpack visits /gallery/@promo/[photo]/page before /gallery/[photo]/page: the page's own icon comes last.
+    for (const nextVersion of [14, 15] as const) {
+      expect(iconPaths(await pageImageTags(appDir, '/gallery/sunset', { load, nextVersion }))).toEqual(['/favicon.ico', '/gallery/sunset/icon'])
+    }
+    expect(iconPaths(await pageImageTags(appDir, '/gallery/sunset', { load, nextVersion: 16, bundler: 'webpack' }))).toEqual(['/favicon.ico', '/gallery/sunset/icon'])
+  })
+
+  test('a slot that falls back to its default adds nothing', async () => {
+    for (const nextVersion of [14, 16] as const) {
+      expect(iconPaths(await pageImageTags(appDir, '/gallery/about', { load, nextVersion }))).toEqual(['/favicon.ico', '/icon/small', '/icon/medium'])
+    }
+  })
+
+  test("14 and 15 pair a slot's step with its parent folder: /studio's icon comes back after the group's branch", async () => {
+    for (const nextVersion of [14, 15] as const) {
+      expect(iconPaths(await pageImageTags(appDir, '/studio/vase', { load, nextVersion }))).toEqual(['/favicon.ico', '/studio/icon'])
+    }
+    expect(iconPaths(await pageImageTags(appDir, '/studio/vase', { load, nextVersion: 16 }))).toEqual(['/favicon.ico', '/studio/vase/icon-108ads'])
+    expect(iconPaths(await pageImageTags(appDir, '/studio/vase', { load, nextVersion: 16, bundler: 'webpack' }))).toEqual(['/favicon.ico', '/studio/vase/icon-108ads'])
+  })
+
+  test("a layout's openGraph.images keep its own step only: the page's step applies the folder's opengraph-image", async () => {
+    const tags = await pageImageTags(appDir, '/journal', { load, nextVersion: 16 })
+    expect(attrs(tags).filter((a) => a.property === 'og:image').map((a) => a.content!.split('?')[0])).toEqual(['https://shop.dev/journal/opengraph-image'])
   })
 
   test('a path no page serves is a clear error', async () => {
