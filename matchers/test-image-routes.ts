@@ -68,6 +68,15 @@ export interface ImageTestMeta {
   contentType?: string
 }
 
+/** Where each test records how long its parts took, beside `imgmeta` in its meta (for benchmarks). */
+export const TIMING_META_KEY = 'imgmetaTiming'
+
+/** Milliseconds an image test spent checking (metadata, request, render) and comparing with its snapshot. */
+export interface ImageTestTiming {
+  checkMs: number
+  compareMs: number
+}
+
 /** The describe name used when `name` is not given. */
 export const DEFAULT_SUITE_NAME = 'image routes'
 
@@ -248,7 +257,10 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
 /** One test: the check's findings fail it; a clean image is compared with its snapshot. */
 function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promise<ImageRouteCheck>, options: TestImageRoutesOptions): void {
   test(name, { meta: { imgmeta: meta } as unknown as Partial<TaskMeta> }, async ({ task, expect: localExpect }) => {
+    const checkStart = performance.now()
     const result = await check()
+    const timing: ImageTestTiming = { checkMs: performance.now() - checkStart, compareMs: 0 }
+    ;(task.meta as Record<string, unknown>)[TIMING_META_KEY] = timing
     const image = result.images[0]
     const recorded: ImageTestMeta = {
       ...meta,
@@ -263,7 +275,12 @@ function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promis
     }
     const snapshot = snapshotOptions(options)
     if (snapshot && image?.png) {
-      await (localExpect(image.png) as unknown as { toMatchImageSnapshot(o: ImageSnapshotOptions): Promise<void> }).toMatchImageSnapshot(snapshot)
+      const compareStart = performance.now()
+      try {
+        await (localExpect(image.png) as unknown as { toMatchImageSnapshot(o: ImageSnapshotOptions): Promise<void> }).toMatchImageSnapshot(snapshot)
+      } finally {
+        timing.compareMs = performance.now() - compareStart
+      }
     }
   })
 }

@@ -30,6 +30,8 @@ export interface ImageResult {
   /** Snapshot files the test's messages name: reference, diff, received (absolute, when they exist). */
   files: { reference?: string; diff?: string; received?: string }
   durationMs: number
+  /** Milliseconds spent inside the test checking the image (metadata, render) and comparing it with its snapshot. */
+  timing?: { checkMs: number; compareMs: number }
 }
 
 /** Snapshot counts as vitest's summary holds them after the run. */
@@ -313,7 +315,16 @@ function toImageResult(root: string, snapshotDir: string, route: ImageRoute | un
     message,
     files: snapshotFiles(meta, snapshotDir),
     durationMs: testCase.diagnostic()?.duration ?? 0,
+    ...(isTiming(meta[TIMING_META_KEY]) && { timing: meta[TIMING_META_KEY] }),
   }
+}
+
+/** The key testImageRoutes records each test's timing under (matchers/test-image-routes.ts). */
+const TIMING_META_KEY = 'imgmetaTiming'
+
+function isTiming(value: unknown): value is { checkMs: number; compareMs: number } {
+  const timing = value as { checkMs?: unknown; compareMs?: unknown } | undefined
+  return typeof timing?.checkMs === 'number' && typeof timing.compareMs === 'number'
 }
 
 /** The key under a test's meta where toMatchImageSnapshot lists the reference files it used. */
