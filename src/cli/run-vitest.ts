@@ -184,6 +184,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         isolate: false,
         // vitest leaves one core to itself by default; while images render it only waits for results.
         maxWorkers: workers,
+        fileParallelism: true,
         passWithNoTests: true,
         update: options.update ? 'all' : options.ci ? 'none' : 'new',
         reporters: vitestReporters as never,
