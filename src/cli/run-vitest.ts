@@ -117,7 +117,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         listener.onImage?.(result, results.length)
       },
       onTestModuleEnd(testModule: TestModule) {
-        // A generated file holds several routes; an error outside their tests (a crash) names the test file.
+        // A generated file holds several routes: an error outside their tests (a crash) belongs to none of them.
         for (const error of testModule.errors()) errors.push({ file: undefined, message: error.message })
       },
       onTestRunEnd(_modules, unhandledErrors) {
@@ -229,9 +229,10 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
   }
 }
 
-/** Workers to run: every core (`VITEST_MAX_WORKERS` still overrides it, as vitest reads it last). */
+/** Workers to run: every core, or `VITEST_MAX_WORKERS` when set (vitest itself reads it last, too). */
 function workerCount(): number {
-  return Math.max(1, os.availableParallelism())
+  const fromEnv = Number.parseInt(process.env.VITEST_MAX_WORKERS ?? '', 10)
+  return fromEnv > 0 ? fromEnv : Math.max(1, os.availableParallelism())
 }
 
 /**
