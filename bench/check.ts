@@ -221,7 +221,7 @@ for (let i = 0; i < 30; i++) {
   await render(card(i, IDS[i % IDS.length]!), { width: 1200, height: 630 })
   renderSamples.push(performance.now() - start)
 }
-const snapshot = path.join(app200, '__image_snapshots__', 'r0', 'opengraph-image', 'a.png')
+const snapshot = path.join(app200, '__image_snapshots__', 'routes', 'r0', 'opengraph-image', 'a.png')
 const received = new Uint8Array(readFileSync(snapshot))
 const compareStart = performance.now()
 for (let i = 0; i < 200; i++) {

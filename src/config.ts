@@ -13,7 +13,7 @@ export interface ImgmetaConfig {
    * project (`app/blog/[slug]/opengraph-image.tsx`) or by its URL template (`/blog/[slug]/opengraph-image`).
    */
   params?: Record<string, Params[]>
-  /** Where snapshots are kept, relative to the project. Default `__image_snapshots__`. */
+  /** Where snapshots are kept, relative to the project. Default `__image_snapshots__/routes`. */
   snapshotDir?: string
   /** `reference` (default): imgmeta's deterministic renderer; `next`: the installed next/og. */
   renderer?: RendererChoice

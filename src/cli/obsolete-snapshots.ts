@@ -3,8 +3,9 @@ import path from 'node:path'
 import type { RunOutcome } from './run-vitest.js'
 
 /**
- * Snapshot files (`*.png` under the snapshot folder) that no image of a complete run used. Files in
- * `__diff_output__/` and `__received_output__/` are the matcher's own output, never listed.
+ * Snapshot files (`*.png` under the snapshot folder, default `__image_snapshots__/routes`) that no image of a
+ * complete run used. Files in `__diff_output__/` and `__received_output__/` are the matcher's own output, and
+ * `*-snap.png` files belong to vitest tests: neither is ever listed.
  */
 export function findObsoleteSnapshots(outcome: RunOutcome): string[] {
   const used = new Set(outcome.results.flatMap((r) => (r.files.reference ? [path.resolve(r.files.reference)] : [])))
@@ -19,7 +20,19 @@ const OUTPUT_DIRS: ReadonlySet<string> = new Set(['__diff_output__', '__received
 /** The most files listed in a snapshot folder; a mis-pointed folder (the project root) stops here. */
 export const MAX_SNAPSHOT_FILES = 100_000
 
-/** Every reference `.png` under the snapshot folder (identifiers may hold sub-folders), output folders excluded. */
+/**
+ * The ending jest-image-snapshot (and imgmeta's `toMatchImageSnapshot`, which names files the same way) gives
+ * every snapshot a vitest test writes. A user may point `--snapshot-dir` at a folder such tests share, such as
+ * `__image_snapshots__` at the project root; those files are the tests' references, not the command's, and
+ * `update --prune` must never delete them. The cost is only that a route image whose id ends in `-snap` is
+ * never reported as obsolete.
+ */
+const TEST_SNAPSHOT_SUFFIX = '-snap.png'
+
+/**
+ * Every reference `.png` under the snapshot folder (identifiers may hold sub-folders); output folders and
+ * vitest tests' `*-snap.png` files excluded.
+ */
 export function listSnapshotFiles(snapshotDir: string): string[] {
   const out: string[] = []
   const walk = (dir: string) => {
@@ -33,7 +46,12 @@ export function listSnapshotFiles(snapshotDir: string): string[] {
       const full = path.join(dir, entry.name)
       if (entry.isDirectory()) {
         if (!OUTPUT_DIRS.has(entry.name) && entry.name !== 'node_modules') walk(full)
-      } else if (entry.isFile() && entry.name.endsWith('.png') && out.length < MAX_SNAPSHOT_FILES) {
+      } else if (
+        entry.isFile() &&
+        entry.name.endsWith('.png') &&
+        !entry.name.endsWith(TEST_SNAPSHOT_SUFFIX) &&
+        out.length < MAX_SNAPSHOT_FILES
+      ) {
         out.push(full)
       }
     }
@@ -47,12 +65,12 @@ export function canPrune(outcome: RunOutcome): boolean {
   return outcome.complete && outcome.errors.length === 0 && outcome.results.every((r) => r.state === 'passed')
 }
 
-/** Deletes the given obsolete files, each checked to sit inside the snapshot folder. Returns what was deleted. */
+/** Deletes the given obsolete files, each checked to sit inside the snapshot folder and not to be a test's. Returns what was deleted. */
 export function pruneSnapshots(files: readonly string[], snapshotDir: string): string[] {
   const deleted: string[] = []
   for (const file of files) {
     const relative = path.relative(path.resolve(snapshotDir), path.resolve(file))
-    if (relative.startsWith('..') || path.isAbsolute(relative) || !file.endsWith('.png')) continue
+    if (relative.startsWith('..') || path.isAbsolute(relative) || !file.endsWith('.png') || file.endsWith(TEST_SNAPSHOT_SUFFIX)) continue
     rmSync(file, { force: true })
     deleted.push(file)
   }

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { ImgmetaError } from '../errors.js'
 import { runCheckCommand } from './commands/check.js'
 import { runPreviewCommand } from './commands/preview.js'
-import type { RawRunFlags } from './run-options.js'
+import { DEFAULT_SNAPSHOT_DIR, type RawRunFlags } from './run-options.js'
 
 /** Exit codes: 0 all good, 1 a finding, 2 bad usage or config. */
 export const EXIT_OK = 0
@@ -31,9 +31,9 @@ function addRunOptions(command: Command): Command {
     .option('--root <dir>', 'project folder whose vite/vitest config and tsconfig apply (default: found from appDir)')
     .addOption(new Option('--next-version <major>', 'Next.js behaviour to check against').choices(['14', '15', '16']))
     .addOption(new Option('--renderer <name>', 'what next/og renders with').choices(['reference', 'next']))
-    .option('--snapshot-dir <dir>', 'snapshot folder (default: __image_snapshots__)')
+    .option('--snapshot-dir <dir>', `snapshot folder (default: ${DEFAULT_SNAPSHOT_DIR})`)
     .option('--threshold <n>', 'per-pixel colour distance 0..1 (default: 0.01)')
-    .option('--shard <i/n>', "run part i of n (vitest's sharding by route file)")
+    .option('--shard <i/n>', 'run part i of n: the route files, sorted, cut into n consecutive parts')
     .option(
       '--reporter <name>',
       'terminal (default), junit[=file], json[=file], github; repeat for several',
@@ -81,7 +81,7 @@ export function createProgram(io: ProgramIO = defaultIO, onExit: (code: number) 
     .option('-c, --config <file>', 'config file (default: imgmeta.config.ts in the project)')
     .option('--root <dir>', 'project folder whose vite config and tsconfig apply')
     .addOption(new Option('--renderer <name>', 'what next/og renders with').choices(['reference', 'next']))
-    .option('--snapshot-dir <dir>', 'snapshot folder (default: __image_snapshots__)')
+    .option('--snapshot-dir <dir>', `snapshot folder (default: ${DEFAULT_SNAPSHOT_DIR})`)
     .action(async (appDir: string | undefined, flags: RawRunFlags & { port: string }) => {
       onExit(await runPreviewCommand(appDir, flags, io))
     })

@@ -55,6 +55,14 @@ export interface RawRunFlags {
   ci?: boolean
 }
 
+/**
+ * Default snapshot folder, relative to the project. A folder of its own inside `__image_snapshots__/`: vitest
+ * tests that call `toMatchImageSnapshot` (imgmeta's or jest-image-snapshot's) write `<name>-snap.png` into the
+ * `__image_snapshots__/` beside them, so a test file at the project root shares that folder, and the command
+ * lists and prunes every `.png` of its own folder.
+ */
+export const DEFAULT_SNAPSHOT_DIR = '__image_snapshots__/routes'
+
 /** Default pixelmatch threshold, the one jest-image-snapshot uses. */
 export const DEFAULT_THRESHOLD = 0.01
 
@@ -173,7 +181,7 @@ export async function resolveRunOptions(
     configFile,
     nextVersion: flags.nextVersion ? parseNextVersion(flags.nextVersion) : (config.nextVersion ?? detectNextVersion(located.root)),
     renderer: flags.renderer ? parseRenderer(flags.renderer) : (config.renderer ?? 'reference'),
-    snapshotDir: path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? '__image_snapshots__'),
+    snapshotDir: path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? DEFAULT_SNAPSHOT_DIR),
     threshold: flags.threshold !== undefined ? parseThreshold(flags.threshold) : (config.threshold ?? DEFAULT_THRESHOLD),
     failureThreshold: config.failureThreshold ?? 0,
     failureThresholdType: config.failureThresholdType ?? 'pixel',

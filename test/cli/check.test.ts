@@ -14,6 +14,9 @@ const SNAPSHOTS = [
   'icon/small.png',
 ]
 
+/** The command's default snapshot folder, relative to the project. */
+const SNAPSHOT_DIR = '__image_snapshots__/routes'
+
 const created: string[] = []
 function project(): string {
   const dir = copyFixture()
@@ -33,8 +36,8 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
     expect(update.stderr).toBe('')
     expect(update.code).toBe(0)
     expect(update.stdout).toContain('Snapshots  7 added, 0 updated, 0 unchanged, 0 failed')
-    expect(listFiles(path.join(dir, '__image_snapshots__'))).toEqual(SNAPSHOTS)
-    const png = PNG.sync.read(readFileSync(path.join(dir, '__image_snapshots__/blog/a/opengraph-image/wide.png')))
+    expect(listFiles(path.join(dir, '__image_snapshots__'))).toEqual(SNAPSHOTS.map((file) => `routes/${file}`))
+    const png = PNG.sync.read(readFileSync(path.join(dir, SNAPSHOT_DIR, 'blog/a/opengraph-image/wide.png')))
     expect([png.width, png.height]).toEqual([600, 315])
 
     const check = await runCli(['check'], dir)
@@ -73,10 +76,11 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('Findings (4)')
     expect(run.stdout).toMatch(/✗ app\/blog\/\[slug\]\/opengraph-image\.tsx {2}\/blog\/a\/opengraph-image\n {2}test: \/blog\/a\/opengraph-image\/wide/)
-    expect(run.stdout).toContain('See diff for details: __image_snapshots__/__diff_output__/blog/a/opengraph-image/wide-diff.png')
+    expect(run.stdout).toContain('Snapshot: __image_snapshots__/routes/blog/a/opengraph-image/wide.png')
+    expect(run.stdout).toContain('See diff for details: __image_snapshots__/routes/__diff_output__/blog/a/opengraph-image/wide-diff.png')
     expect(run.stdout).toContain('→ look at the diff; if the change is intended, run `imgmeta update` and commit the snapshot')
     expect(run.stdout).toContain('Snapshots  0 added, 0 updated, 3 unchanged, 4 failed')
-    const diff = PNG.sync.read(readFileSync(path.join(dir, '__image_snapshots__/__diff_output__/blog/a/opengraph-image/wide-diff.png')))
+    const diff = PNG.sync.read(readFileSync(path.join(dir, SNAPSHOT_DIR, '__diff_output__/blog/a/opengraph-image/wide-diff.png')))
     expect(diff.width).toBe(600 * 3) // expected | diff | received
 
     // github: one ::error per failing image, on the route file
@@ -126,7 +130,7 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
   test('update --prune deletes only obsolete snapshots', async () => {
     const dir = project()
     expect((await runCli(['update'], dir)).code).toBe(0)
-    const snapshots = path.join(dir, '__image_snapshots__')
+    const snapshots = path.join(dir, SNAPSHOT_DIR)
     mkdirSync(path.join(snapshots, 'old'), { recursive: true })
     writeFileSync(path.join(snapshots, 'old/removed-route.png'), readFileSync(path.join(snapshots, 'icon/small.png')))
     writeFileSync(path.join(snapshots, 'notes.txt'), 'kept: not a snapshot')
@@ -135,7 +139,7 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
 
     const check = await runCli(['check'], dir)
     expect(check.code).toBe(0)
-    expect(check.stdout).toContain('Obsolete   1 (run `imgmeta update --prune` to delete):\n  - __image_snapshots__/old/removed-route.png')
+    expect(check.stdout).toContain('Obsolete   1 (run `imgmeta update --prune` to delete):\n  - __image_snapshots__/routes/old/removed-route.png')
     expect(existsSync(path.join(snapshots, 'old/removed-route.png'))).toBe(true)
 
     const sharded = await runCli(['update', '--prune', '--shard', '1/2'], dir)
@@ -144,8 +148,48 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
 
     const prune = await runCli(['update', '--prune'], dir)
     expect(prune.code).toBe(0)
-    expect(prune.stdout).toContain('Obsolete   1 deleted:\n  - __image_snapshots__/old/removed-route.png')
+    expect(prune.stdout).toContain('Obsolete   1 deleted:\n  - __image_snapshots__/routes/old/removed-route.png')
     expect(listFiles(snapshots)).toEqual(['__diff_output__/x-diff.png', 'notes.txt', ...SNAPSHOTS].sort())
+  })
+
+  test('snapshots of vitest tests (jest-image-snapshot names) are never obsolete and survive update --prune', async () => {
+    const dir = project()
+    expect((await runCli(['update'], dir)).code).toBe(0)
+    const png = readFileSync(path.join(dir, SNAPSHOT_DIR, 'icon/small.png'))
+    // What toMatchImageSnapshot writes for a test file at the project root (home.test.ts), by its default name
+    // and by a customSnapshotIdentifier: beside the command's folder, not in it.
+    const testSnapshots = ['__image_snapshots__/home-test-ts-renders-1-snap.png', '__image_snapshots__/home-hero.png']
+    for (const file of testSnapshots) writeFileSync(path.join(dir, file), png)
+    mkdirSync(path.join(dir, SNAPSHOT_DIR, 'old'))
+    writeFileSync(path.join(dir, SNAPSHOT_DIR, 'old/removed-route.png'), png)
+
+    const check = await runCli(['check'], dir)
+    expect(check.code).toBe(0)
+    expect(check.stdout).toContain('Obsolete   1 (run `imgmeta update --prune` to delete):\n  - __image_snapshots__/routes/old/removed-route.png\nDuration')
+    const prune = await runCli(['update', '--prune'], dir)
+    expect(prune.code).toBe(0)
+    expect(prune.stdout).toContain('Obsolete   1 deleted:\n  - __image_snapshots__/routes/old/removed-route.png\nDuration')
+    for (const file of testSnapshots) expect(readFileSync(path.join(dir, file)).equals(png)).toBe(true)
+    expect(listFiles(path.join(dir, '__image_snapshots__'))).toEqual(
+      ['home-hero.png', 'home-test-ts-renders-1-snap.png', ...SNAPSHOTS.map((file) => `routes/${file}`)].sort(),
+    )
+
+    // --snapshot-dir pointed at a folder that vitest tests write into too (customSnapshotsDir)
+    const shared = path.join(dir, 'shared-snapshots')
+    mkdirSync(path.join(shared, 'old'), { recursive: true })
+    writeFileSync(path.join(shared, 'card-test-ts-card-1-snap.png'), png)
+    writeFileSync(path.join(shared, 'old/removed-route.png'), png)
+    const flags = ['--snapshot-dir', 'shared-snapshots']
+    expect((await runCli(['update', ...flags], dir)).code).toBe(0)
+    const sharedCheck = await runCli(['check', ...flags], dir)
+    expect(sharedCheck.code).toBe(0)
+    expect(sharedCheck.stdout).toContain('Snapshots  0 added, 0 updated, 7 unchanged, 0 failed')
+    expect(sharedCheck.stdout).toContain('Obsolete   1 (run `imgmeta update --prune` to delete):\n  - shared-snapshots/old/removed-route.png\nDuration')
+    const sharedPrune = await runCli(['update', '--prune', ...flags], dir)
+    expect(sharedPrune.code).toBe(0)
+    expect(sharedPrune.stdout).toContain('Obsolete   1 deleted:\n  - shared-snapshots/old/removed-route.png\nDuration')
+    expect(readFileSync(path.join(shared, 'card-test-ts-card-1-snap.png')).equals(png)).toBe(true)
+    expect(listFiles(shared)).toEqual(['card-test-ts-card-1-snap.png', ...SNAPSHOTS].sort())
   })
 
   test('--shard splits the routes between runs; a shard reports no obsolete snapshots', async () => {

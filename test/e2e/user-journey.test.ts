@@ -189,7 +189,7 @@ export const used = [route, ImageResponse, render, ImageSnapshotReporter, testIm
     const update = await npx('npx imgmeta update')
     expect(update.exitCode, output(update)).toBe(0)
     expect(update.stdout).toMatch(/Snapshots +1 added, 0 updated, 5 unchanged, 0 failed/)
-    const cover = await readFile(path.join(project, '__image_snapshots__/blog/opengraph-image/cover.png'))
+    const cover = await readFile(path.join(project, '__image_snapshots__/routes/blog/opengraph-image/cover.png'))
     expect(readPngHeader(cover)).toMatchObject({ width: 1024, height: 768 })
 
     const check = await npx('npx imgmeta check')
@@ -197,12 +197,12 @@ export const used = [route, ImageResponse, render, ImageSnapshotReporter, testIm
     expect(check.stdout).toMatch(/Images +6 \(6 passed, 0 failed, 0 not covered\) in 3 routes/)
     expect(check.stdout).toMatch(/Snapshots +0 added, 0 updated, 6 unchanged, 0 failed/)
     expect(await filesUnder(path.join(project, '__image_snapshots__'))).toEqual([
-      'blog/opengraph-image/cover.png',
-      'icon/medium.png',
-      'icon/small.png',
-      'products/1/opengraph-image/100.png',
-      'products/1/opengraph-image/101.png',
-      'products/2/opengraph-image/200.png',
+      'routes/blog/opengraph-image/cover.png',
+      'routes/icon/medium.png',
+      'routes/icon/small.png',
+      'routes/products/1/opengraph-image/100.png',
+      'routes/products/1/opengraph-image/101.png',
+      'routes/products/2/opengraph-image/200.png',
     ])
   })
 })
