@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { SNAPSHOTS_DIR_NAME } from './snapshot-name.js'
+import { ROUTE_SNAPSHOTS_DIR_NAME, SNAPSHOTS_DIR_NAME } from './snapshot-name.js'
 import { TOUCHED_META_KEY, type TouchedSnapshots } from './snapshot-store.js'
 
 // vitest's obsolete-snapshot logic knows `.snap` keys only, so image files need their own bookkeeping: each
@@ -46,6 +46,8 @@ function listImages(dir: string, onlySnapSuffix: boolean): string[] {
       const parts = entry.split(path.sep)
       const name = parts[parts.length - 1]!
       if (parts.some((part) => OUTPUT_DIRS.has(part)) || name.startsWith('.')) return false
+      // The imgmeta command's own snapshots: a test file at the project root shares this folder with them.
+      if (!onlySnapSuffix && parts.length > 1 && parts[0] === ROUTE_SNAPSHOTS_DIR_NAME) return false
       return onlySnapSuffix ? name.endsWith('-snap.png') : name.endsWith('.png')
     })
     .map((entry) => path.join(dir, entry))

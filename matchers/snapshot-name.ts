@@ -16,6 +16,12 @@ export type CustomSnapshotIdentifier = string | ((context: SnapshotIdentifierCon
 export const SNAPSHOTS_DIR_NAME = '__image_snapshots__'
 
 /**
+ * The sub-folder of a project's root `__image_snapshots__/` that the `imgmeta` command keeps its route
+ * snapshots in. Test files never write there, so the obsolete-snapshot bookkeeping of tests leaves it alone.
+ */
+export const ROUTE_SNAPSHOTS_DIR_NAME = 'routes'
+
+/**
  * jest-image-snapshot 6.5's default identifier (without `-snap`):
  * `kebabCase(basename(testPath) + '-' + currentTestName + '-' + counter)`.
  */

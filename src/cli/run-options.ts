@@ -3,6 +3,7 @@ import path from 'node:path'
 import { ImgmetaError } from '../errors.js'
 import { detectNextVersion, type NextMajor } from '../next-version.js'
 import type { Params } from '../route.js'
+import { ROUTE_SNAPSHOTS_DIR_NAME, SNAPSHOTS_DIR_NAME } from '../../matchers/snapshot-name.js'
 import { loadConfig, type ImgmetaConfig, type RendererChoice } from './config.js'
 
 /** A reporter asked for with `--reporter name[=file]`. */
@@ -61,7 +62,7 @@ export interface RawRunFlags {
  * `__image_snapshots__/` beside them, so a test file at the project root shares that folder, and the command
  * lists and prunes every `.png` of its own folder.
  */
-export const DEFAULT_SNAPSHOT_DIR = '__image_snapshots__/routes'
+export const DEFAULT_SNAPSHOT_DIR = `${SNAPSHOTS_DIR_NAME}/${ROUTE_SNAPSHOTS_DIR_NAME}`
 
 /** Default pixelmatch threshold, the one jest-image-snapshot uses. */
 export const DEFAULT_THRESHOLD = 0.01

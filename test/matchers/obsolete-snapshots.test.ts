@@ -60,6 +60,16 @@ describe('findObsoleteSnapshots', () => {
     expect(findObsoleteSnapshots([mod([], false)])).toEqual({ obsolete: [], skippedDirs: [snaps] })
   })
 
+  it("leaves the imgmeta command's routes/ folder to the command, even beside a root test file", () => {
+    const { snaps, mod } = setup()
+    mkdirSync(path.join(snaps, 'routes/blog/opengraph-image'), { recursive: true })
+    writeFileSync(path.join(snaps, 'routes/blog/opengraph-image/cover.png'), '')
+    writeFileSync(path.join(snaps, 'routes.png'), '')
+    const touched = { dirs: [snaps], files: [path.join(snaps, 'used-snap.png')] }
+    const result = findObsoleteSnapshots([mod([{ state: 'passed', touched }])])
+    expect(result.obsolete).toEqual([path.join(snaps, 'custom.png'), path.join(snaps, 'old-snap.png'), path.join(snaps, 'routes.png')])
+  })
+
   it('outside __image_snapshots__ only -snap.png files are considered', () => {
     const { mod } = setup()
     const custom = path.join(root, 'refs')
