@@ -1,18 +1,16 @@
-import type { NextMajor } from '../next-version.js'
 import type { Params } from '../route.js'
+import type { RunOptions } from './run-options.js'
 
-/** What the CLI hands to its test module inside vitest (JSON only: it crosses into worker processes). */
-export interface EntryOptions {
-  root: string
-  appDir: string
-  nextVersion: NextMajor
-  snapshotDir: string
-  threshold: number
-  failureThreshold: number
-  failureThresholdType: 'pixel' | 'percent'
+/** The run settings the CLI's test module needs inside vitest (JSON only: they cross into worker processes). */
+type EntryRunSettings = Pick<
+  RunOptions,
+  'root' | 'appDir' | 'nextVersion' | 'snapshotDir' | 'threshold' | 'failureThreshold' | 'failureThresholdType' | 'metadataBase'
+>
+
+/** What the CLI hands to its test module inside vitest. */
+export interface EntryOptions extends EntryRunSettings {
   /** Params keyed by absolute route file. */
   params: Record<string, Params[]>
-  metadataBase: string | undefined
   /** Keep the received image of a failure (for `--report`). */
   storeReceived: boolean
 }
