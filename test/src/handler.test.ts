@@ -56,10 +56,16 @@ describe.each(VERSIONS)('createImageRouteHandler on Next %i', (nextVersion) => {
   })
 
   test('the first match wins for duplicate ids', async () => {
-    const { mod, calls } = moduleWith([{ id: 'a', alt: 'first' }, { id: 'a', alt: 'second' }])
-    const handler = createImageRouteHandler(mod, { file: 'app/icon.tsx', nextVersion })
-    expect((await get(handler, '/icon/a')).status).toBe(200)
-    expect(calls.image).toHaveLength(1)
+    // 7 and '7' both match the segment "7"; 14 and 15 pass the matched item's id as it was written, so the
+    // id's type tells which item won. 16 passes the segment itself, so only the call count is observable.
+    for (const [items, first] of [[[{ id: 7 }, { id: '7' }], 7], [[{ id: '7' }, { id: 7 }], '7']] as const) {
+      const { mod, calls } = moduleWith(items)
+      const handler = createImageRouteHandler(mod, { file: 'app/icon.tsx', nextVersion })
+      expect((await get(handler, '/icon/7')).status).toBe(200)
+      expect(calls.image).toHaveLength(1)
+      const props = calls.image[0] as { id: unknown }
+      expect(nextVersion === 16 ? await props.id : props.id).toBe(nextVersion === 16 ? '7' : first)
+    }
   })
 
   test('params: plain for generateImageMetadata, per version for the default export', async () => {
