@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { xxhash3 } from 'hash-wasm'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -143,6 +144,8 @@ describe('the ?query: xxh3-64 of the source file, 16 hex characters', () => {
     expect(queries[1]).toBe(queries[0])
     expect(images[0]!.pathname).toBe('/icon/a')
     expect(queries[0]).not.toBe('2d06800538d394c2')
+    // The file's bytes hashed directly with hash-wasm's xxh3-64: the query is of this file's content.
+    expect(queries[0]).toBe((await xxhash3(await readFile(file))).padStart(16, '0'))
   })
 
   test('the source option stands in for a file that is not on disk', async () => {
