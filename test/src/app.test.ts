@@ -83,7 +83,13 @@ describe('findImageRoutes', () => {
   })
 
   test('an unreadable app dir is a clear error', async () => {
-    await expect(findImageRoutes(path.join(dir, 'nope'))).rejects.toBeInstanceOf(ImgmetaError)
+    const missing = path.join(dir, 'nope')
+    const error = await findImageRoutes(missing).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ImgmetaError)
+    expect(error).toMatchObject({ code: 'invalid-option' })
+    // Names the folder, why it failed, and what to pass instead.
+    expect((error as Error).message.startsWith(`app directory ${missing} cannot be read (ENOENT`)).toBe(true)
+    expect((error as Error).message.endsWith('; pass the path of the app/ folder.')).toBe(true)
   })
 })
 
@@ -225,6 +231,14 @@ describe('pageImageTags', () => {
   })
 
   test('a path no page serves is a clear error', async () => {
-    await expect(pageImageTags(appDir, '/a/b/c', { load })).rejects.toMatchObject({ code: 'no-such-page' })
+    const error = await pageImageTags(appDir, '/a/b/c', { load }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ImgmetaError)
+    expect(error).toMatchObject({ code: 'no-such-page' })
+    // Names the app folder, the path asked for, and which page file would serve it.
+    expect((error as Error).message).toMatch(new RegExp(`^${escapeRegExp(appDir)} has no page for /a/b/c: expected a page\\.\\{[a-z,]+\\} whose folders match it\\.$`))
   })
 })
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
