@@ -196,15 +196,24 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
     const dir = project()
     expect((await runCli(['update'], dir)).code).toBe(0)
     const counts = []
+    const ran: string[][] = []
     for (const shard of ['1/2', '2/2']) {
       const run = await runCli(['check', '--shard', shard, '--reporter', `json=out/${shard.replace('/', '-')}.json`], dir)
       expect(run.code).toBe(0)
       expect(run.stdout).toContain('Obsolete   not checked: a partial run (--shard)')
-      const json = JSON.parse(readFileSync(path.join(dir, `out/${shard.replace('/', '-')}.json`), 'utf8')) as { numTotalTests: number; testResults: { name: string }[] }
+      const json = JSON.parse(readFileSync(path.join(dir, `out/${shard.replace('/', '-')}.json`), 'utf8')) as {
+        numTotalTests: number
+        testResults: { name: string; assertionResults: { fullName: string }[] }[]
+      }
       counts.push(json.numTotalTests)
-      expect(json.testResults.length).toBeGreaterThan(0)
+      ran.push(json.testResults.flatMap((file) => file.assertionResults.map((test) => test.fullName)))
     }
     expect(counts[0]! + counts[1]!).toBe(7)
+    // Each shard ran some routes, no route ran in both, and together they ran all seven.
+    expect(ran[0]!.length).toBeGreaterThan(0)
+    expect(ran[1]!.length).toBeGreaterThan(0)
+    expect(ran[0]!.filter((name) => ran[1]!.includes(name))).toEqual([])
+    expect(new Set([...ran[0]!, ...ran[1]!]).size).toBe(7)
   })
 
   test('a declared size that the image does not have is a metadata finding', async () => {
