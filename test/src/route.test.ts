@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { ImgmetaError, imageRoutePath, isUnderCatchAll, parseImageRoute, routeSuffix } from '../../src/index.js'
-
-/** The suffix as CONTRACT §2 spells it out, written here independently of src/ so the two can disagree. */
-function contractSuffix(parentPath: string): string {
-  let h = 5381
-  for (let i = 0; i < parentPath.length; i++) h = ((h << 5) + h + parentPath.charCodeAt(i)) & 0xffffffff
-  return (h >>> 0).toString(36).slice(0, 6)
-}
+import { contractSuffix } from '../helpers/contract-suffix.js'
 
 describe('routeSuffix: base-36 djb2 of the parent path, 6 characters', () => {
   test.each([
