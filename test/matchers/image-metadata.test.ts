@@ -81,7 +81,9 @@ describe('toHaveValidImageMetadata on correct routes', () => {
   test('a dynamic route without its params is a usage error that names the param', async () => {
     const mod = await route('shop/[slug]/opengraph-image.tsx')
     const error = await check(mod).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ImgmetaError)
     expect((error as ImgmetaError).code).toBe('missing-param')
+    expect((error as Error).message).toContain('needs param "slug" ([slug])')
   })
 })
 
@@ -196,16 +198,23 @@ describe('toHaveValidImageMetadata on failing user functions', () => {
 
 describe('toHaveValidImageMetadata options', () => {
   test('render: false checks the items only', async () => {
+    // The size mismatch shows only once rendered, so it passes; a broken item list is still reported.
     const mod = await route('bugs/size/icon.tsx')
     await check(mod, { render: false })
+    const broken = await route('bugs/returns-response/icon.tsx')
+    expect(await failureOf(check(broken, { render: false }))).toMatch(/found 1 problem:\n {2}- route \/bugs\/returns-response\/icon: generateImageMetadata returned a Response; .* \[not-an-array\]$/)
   })
 
   test('id checks one item and keeps the others out of the message', async () => {
     const mod = await route('bugs/unreachable-id/icon.tsx')
     await check(mod, { id: 'light' })
-    expect(await failureOf(check(mod, { id: 'logo/dark' }))).toMatch(
-      /^expected image route .*unreachable-id\/icon\.tsx, id "logo\/dark" to have valid image metadata, but found 2 problems:/,
-    )
+    const message = await failureOf(check(mod, { id: 'logo/dark' }))
+    expect(message).toMatch(/^expected image route .*unreachable-id\/icon\.tsx, id "logo\/dark" to have valid image metadata, but found 2 problems:/)
+    // Every finding is about the id asked for; the other item is not mentioned.
+    const findings = message.split('\n').slice(1)
+    expect(findings).toHaveLength(2)
+    expect(findings.every((line) => line.startsWith('  - route /bugs/unreachable-id/icon, id "logo/dark": '))).toBe(true)
+    expect(message).not.toContain('light')
   })
 })
 
