@@ -217,8 +217,14 @@ describe('a Next 15 app under the plugin', () => {
     expect(typeof NextResponse.json).toBe('function')
   })
 
-  test('a .js route with JSX renders', () => {
-    expect(icon.default()).toBeInstanceOf(ImageResponse)
+  test('a .js route with JSX renders', async () => {
+    const response = icon.default()
+    expect(response).toBeInstanceOf(ImageResponse)
+    const { PNG } = await import('pngjs')
+    const png = PNG.sync.read(Buffer.from(await response.arrayBuffer()))
+    expect([png.width, png.height]).toEqual([32, 32])
+    // The div's red fills the icon: the JSX was compiled, not dropped.
+    expect([...png.data.subarray(0, 4)]).toEqual([0xdc, 0x26, 0x26, 0xff])
   })
 
   test('the test file itself holds JSX', async () => {
