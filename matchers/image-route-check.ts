@@ -10,6 +10,7 @@ import { detectNextVersion, type NextMajor } from '../src/next-version.js'
 import { generateParams, urlId } from '../src/resolve.js'
 import { imageRoutePath, type ImageRoute, type Params } from '../src/route.js'
 import { declaredId, violationsToFindings, type Finding } from './findings.js'
+import { withMetadataOnce } from './metadata-once.js'
 
 /** Options of checkImageRoute and of `toHaveValidImageMetadata`. */
 export interface ImageRouteCheckOptions {
@@ -92,7 +93,12 @@ export function checkImageMetadataItems(items: unknown, options: ImageRouteCheck
  * `render`) each image requested at the URL Next puts in the page, compared with what its item declared.
  * Usage errors (no file, a missing param) throw an ImgmetaError; everything wrong with the route is a finding.
  */
-export async function checkImageRoute(mod: ImageRouteModule, options: ImageRouteCheckOptions & { file: string }): Promise<ImageRouteCheck> {
+export async function checkImageRoute(
+  routeModule: ImageRouteModule,
+  options: ImageRouteCheckOptions & { file: string },
+): Promise<ImageRouteCheck> {
+  // The check and every image request below see one call's items, as one request to Next would.
+  const mod = withMetadataOnce(routeModule)
   const file = options.file
   const route = requireImageRoute(file, options.appDir)
   const params = options.params ?? {}

@@ -9,6 +9,7 @@ import { countProblems, declaredId, displayPath, formatFindings, type Finding } 
 import type { ImageSnapshotOptions } from './image-snapshot-options.js'
 import { toMatchImageSnapshot } from './image-snapshot.js'
 import { checkImageRoute, isImageRouteModule, type ImageRouteCheck } from './image-route-check.js'
+import { withMetadataOnce } from './metadata-once.js'
 import { importThroughVitest } from './vitest-modules.js'
 
 /**
@@ -172,29 +173,6 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
     return
   }
   for (const params of paramSets) await declareImageTests(route, mod, params, options)
-}
-
-/**
- * The module with generateImageMetadata run once per params: the listing of ids, each image's check and the
- * route handler it requests see the same items, and user code that fetches data runs once per route and params
- * instead of twice per image.
- */
-function withMetadataOnce(mod: ImageRouteModule): ImageRouteModule {
-  if (!hasGenerateImageMetadata(mod)) return mod
-  const generate = mod.generateImageMetadata as (props: { params?: Params }) => unknown
-  const returned = new Map<string, unknown>()
-  const generateOnce = (props: { params?: Params }): unknown => {
-    const key = paramsKey(props?.params)
-    if (!returned.has(key)) returned.set(key, generate(props))
-    return returned.get(key)
-  }
-  return { ...mod, generateImageMetadata: generateOnce }
-}
-
-/** A key equal for equal params whatever the order of their names. */
-function paramsKey(params: Params | undefined): string {
-  if (params === undefined) return 'undefined'
-  return JSON.stringify(Object.keys(params).sort().map((name) => [name, params[name]]))
 }
 
 /** The param sets of a route: from options.params when it lists the route, else generateStaticParams. */

@@ -183,6 +183,16 @@ describe('toHaveValidImageMetadata on failing user functions', () => {
     )
   })
 
+  test('generateImageMetadata runs once for the check and every image it requests', async () => {
+    const generate = vi.fn(() => [{ id: 'a' }, { id: 'b' }, { id: 'c' }])
+    const mod = { generateImageMetadata: generate, default: image }
+    const message = await failureOf(check(mod, { file: 'app/shop/[slug]/icon.tsx', params: { slug: 'hats' } }))
+    // Every image was requested (each answered with no bytes), yet user code ran once.
+    expect(message.match(/\[not-an-image\]/g)).toHaveLength(3)
+    expect(generate).toHaveBeenCalledTimes(1)
+    expect(generate).toHaveBeenCalledWith({ params: { slug: 'hats' } })
+  })
+
   test('a default export that never settles is cut off by timeoutMs', async () => {
     const mod = {
       generateImageMetadata: () => [{ id: 'a' }],
