@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js'
 import type { ReactNode } from 'react'
 import satori, { type Font } from 'satori'
 import { ImgmetaError } from '../errors.js'
+import { inlineCanvasGradients } from './canvas-gradient.js'
 import { checkDimension } from './dimensions.js'
 import { canonicalFonts, getDefaultFonts, validateFonts } from './fonts.js'
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './limits.js'
@@ -128,7 +129,7 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
 function rasterize(svg: string, width: number, height: number): Buffer {
   try {
     // System fonts are never needed (satori turns text into paths) and scanning them costs ~3 ms a render.
-    const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } })
+    const resvg = new Resvg(inlineCanvasGradients(svg, width, height), { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } })
     const image = resvg.render()
     if (image.width !== width || image.height !== height) {
       throw new Error(`resvg produced ${image.width}×${image.height} pixels for a ${width}×${height} image`)
