@@ -151,10 +151,15 @@ export async function renderPixels(element: ReactNode, options?: RenderOptions):
   return { ...result, pixels: straightAlpha(rasterize(result.svg, result.width, result.height)) }
 }
 
+/** Rasterizes a laid-out SVG (from {@link renderSvg}) and encodes it: the second half of {@link render}. */
+export function pngFromSvg(result: SvgResult): Buffer {
+  // The encoder turns resvg's premultiplied rows straight while it copies them, skipping opaque runs.
+  const premultiplied = rasterize(result.svg, result.width, result.height)
+  return encodePng(premultiplied, result.width, result.height, { premultiplied: true })
+}
+
 /** Renders the element to PNG bytes as next/og would (satori 0.29 + resvg), deterministically and offline. */
 export async function render(element: ReactNode, options?: RenderOptions): Promise<RenderResult> {
   const result = await toSvg(element, checkRenderOptions(options))
-  // The encoder turns resvg's premultiplied rows straight while it copies them, skipping opaque runs.
-  const premultiplied = rasterize(result.svg, result.width, result.height)
-  return { ...result, png: encodePng(premultiplied, result.width, result.height, { premultiplied: true }) }
+  return { ...result, png: pngFromSvg(result) }
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { render } from '../../../src/og/index.js'
+import { renderKey } from '../../../src/og/render-key.js'
 import { BENCH_CARD, corpusItem, corpusOptions } from '../../fixtures/og-corpus/index.js'
 
 const run = promisify(execFile)
@@ -16,14 +17,14 @@ async function hashesFromProcess(): Promise<Record<string, string>> {
 }
 
 describe('imgmeta/og is deterministic', () => {
-  it('gives byte-identical PNGs in two separate processes and in this one', async () => {
+  it('gives byte-identical PNGs, and the same render keys, in two separate processes and in this one', async () => {
     const [first, second] = await Promise.all([hashesFromProcess(), hashesFromProcess()])
     expect(Object.keys(first)).toEqual(NAMES)
     expect(second).toEqual(first)
     for (const name of NAMES) {
       const item = corpusItem(name)
-      const { png } = await render(item.element(), corpusOptions(item))
-      expect(createHash('sha256').update(png).digest('hex'), name).toBe(first[name])
+      const { png, svg, width, height } = await render(item.element(), corpusOptions(item))
+      expect(`${createHash('sha256').update(png).digest('hex')} ${renderKey(svg, width, height)}`, name).toBe(first[name])
     }
   }, 60_000)
 })

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ImgmetaError } from '../../../src/errors.js'
-import { ImageResponse, render } from '../../../src/og/index.js'
+import { ImageResponse, render, renderSvg } from '../../../src/og/index.js'
+import { laidOutOf } from '../../../src/og/laid-out.js'
+import { renderKey } from '../../../src/og/render-key.js'
 
 const card = <div style={{ display: 'flex', width: '100%', height: '100%', background: '#222', color: 'white', fontSize: 24 }}>hi</div>
 
@@ -43,5 +45,28 @@ describe('ImageResponse', () => {
   it('rejects the body with the ImgmetaError when layout fails', async () => {
     const response = new ImageResponse(<div><b>a</b><b>b</b></div>)
     await expect(response.arrayBuffer()).rejects.toMatchObject({ name: 'ImgmetaError', code: 'render-failed' })
+  })
+})
+
+describe('ImageResponse: layout now, raster on read', () => {
+  it('hands out its size and render key before the body is read, and rasterizes only when asked', async () => {
+    const response = new ImageResponse(card, { width: 120, height: 63 })
+    const image = await laidOutOf(response)!
+    expect([image.width, image.height]).toEqual([120, 63])
+    const { svg } = await renderSvg(card, { width: 120, height: 63 })
+    expect(image.key).toBe(renderKey(svg, 120, 63))
+    expect(response.bodyUsed).toBe(false)
+    const body = Buffer.from(await response.arrayBuffer())
+    expect(image.png().equals(body)).toBe(true)
+    expect(laidOutOf(new Response(body))).toBeUndefined()
+    expect(laidOutOf({ png: body })).toBeUndefined()
+  })
+
+  it('gives different keys to different renders of the same size, and to the same SVG at another size', async () => {
+    const a = await laidOutOf(new ImageResponse(card, { width: 120, height: 63 }))!
+    const b = await laidOutOf(new ImageResponse(<div style={{ display: 'flex', width: '100%', height: '100%', background: '#223' }}>hi</div>, { width: 120, height: 63 }))!
+    expect(a.key).not.toBe(b.key)
+    const { svg } = await renderSvg(card, { width: 120, height: 63 })
+    expect(renderKey(svg, 120, 64)).not.toBe(a.key)
   })
 })
