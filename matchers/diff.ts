@@ -2,6 +2,7 @@ import pixelmatch from 'pixelmatch'
 import { ImgmetaError } from '../src/errors.js'
 import type { RgbaImage } from '../src/png.js'
 import { blurRgba } from './blur.js'
+import { sameImageChunks } from './png-chunks.js'
 import { decodeRgba } from './png-decode.js'
 import { allocateScanlines, encodeScanlines } from '../src/png-encode.js'
 
@@ -35,7 +36,7 @@ export interface CompareOptions {
 /** The outcome of comparing received PNG bytes with the reference PNG bytes. */
 export interface CompareResult {
   pass: boolean
-  /** True when the bytes were equal, so nothing was decoded. */
+  /** True when the image bytes were equal (text chunks aside), so nothing was decoded. */
   identical: boolean
   diffPixelCount: number
   /** diffPixelCount / total pixels of the compared (aligned) area. */
@@ -88,11 +89,12 @@ function padTo(image: RgbaImage, width: number, height: number): RgbaImage {
 
 /**
  * Compares two PNGs the way jest-image-snapshot does (pixelmatch, threshold 0.01 by default), after checking
- * for equal bytes first: identical files are the common case and need no decoding at all.
+ * for equal image bytes first: identical files (or files that differ only in text chunks, such as a render
+ * stamp) are the common case and need no decoding at all.
  */
 export function compareImages(received: Uint8Array, reference: Uint8Array, options: CompareOptions): CompareResult {
-  if (bytesEqual(received, reference)) {
-    // Equal bytes: read only the size from the header (bytes 16–23), which the caller may show.
+  if (bytesEqual(received, reference) || sameImageChunks(received, reference)) {
+    // Equal image bytes: read only the size from the header (bytes 16–23), which the caller may show.
     const view = new DataView(received.buffer, received.byteOffset, received.byteLength)
     const size = { width: view.getUint32(16), height: view.getUint32(20) }
     return {

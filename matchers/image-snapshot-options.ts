@@ -40,6 +40,12 @@ export interface ImageSnapshotOptions {
   noColors?: boolean
   /** Only `'pixelmatch'` is supported. */
   comparisonMethod?: 'pixelmatch'
+  /**
+   * imgmeta's own (default true): a snapshot written from an imgmeta/og `ImageResponse` records the key of the
+   * render that made it, and a later render with the same key matches without being rasterized again (see
+   * docs/matchers.md). `false` neither writes nor trusts the stamp: every image is rasterized and compared.
+   */
+  renderStamp?: boolean
 }
 
 /** Every option name `toMatchImageSnapshot` accepts. */
@@ -63,6 +69,7 @@ export const OPTION_NAMES: ReadonlySet<string> = new Set<keyof ImageSnapshotOpti
   'maxChildProcessBufferSizeInBytes',
   'noColors',
   'comparisonMethod',
+  'renderStamp',
 ])
 
 /** jest-image-snapshot options imgmeta deliberately does not support, with what to do instead. */
@@ -121,7 +128,7 @@ export function validateOptions(options: unknown, where: string): ImageSnapshotO
   for (const name of ['customSnapshotsDir', 'customDiffDir', 'customReceivedDir', 'customReceivedPostfix']) {
     checkType(where, name, o[name], 'string')
   }
-  for (const name of ['storeReceivedOnFailure', 'onlyDiff', 'allowSizeMismatch', 'updatePassedSnapshot']) {
+  for (const name of ['storeReceivedOnFailure', 'onlyDiff', 'allowSizeMismatch', 'updatePassedSnapshot', 'renderStamp']) {
     checkType(where, name, o[name], 'boolean')
   }
   const id = o.customSnapshotIdentifier
