@@ -4,6 +4,7 @@ import { DEFAULT_TIMEOUT_MS, withDeadline } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
 import { createImageRouteHandler } from '../src/handler.js'
 import { readImageDimensions } from '../src/image-size.js'
+import { laidOutOf, type LaidOutImage } from '../src/og/laid-out.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import { requireImageRoute } from '../src/image-route-file.js'
 import { detectNextVersion, type NextMajor } from '../src/next-version.js'
@@ -30,6 +31,13 @@ export interface ImageRouteCheckOptions {
   appDir?: string
   /** Bound on each call of generateImageMetadata and of the image function (default 10 s). */
   timeoutMs?: number
+  /**
+   * Leave the body of an imgmeta/og ImageResponse unread: its size comes from the layout, `imageResponse` is
+   * kept and `png` is rasterized when first read. testImageRoutes sets it when a snapshot comparison follows,
+   * which may match by render key without rasterizing (see docs/matchers.md). Default false: every image is
+   * rasterized during the check.
+   */
+  deferRaster?: boolean
 }
 
 /** One image the check requested: where Next serves it and what came back. */
@@ -39,8 +47,10 @@ export interface CheckedImage {
   id: string | number | undefined
   /** The path Next writes into the page's tags (ids are not percent-encoded there). */
   pathname: string
-  /** The response body when the route answered 200 with an image. */
+  /** The response body when the route answered 200 with an image (with `deferRaster`, made when first read). */
   png?: Uint8Array
+  /** With `deferRaster`, the route's imgmeta/og ImageResponse, its body unread. */
+  imageResponse?: Response
   width?: number
   height?: number
   contentType?: string
@@ -158,7 +168,7 @@ export async function checkImageRoute(
     const idSegment = withIds ? String(urlId((item as { id?: unknown }).id, i, nextVersion)) : ''
     const checked: CheckedImage = { index, id, pathname: idSegment ? `${routePath}/${idSegment}` : routePath }
     result.images.push(checked)
-    const findings = await requestImage(handler, checked, item, route, routePath, withIds)
+    const findings = await requestImage(handler, checked, item, route, routePath, withIds, options.deferRaster === true)
     result.findings.push(...findings)
   }
   return finish(result, options)
@@ -172,13 +182,17 @@ async function requestImage(
   route: ImageRoute,
   routePath: string,
   withIds: boolean,
+  deferRaster: boolean,
 ): Promise<Finding[]> {
   const where = { route: routePath, ...(image.id !== undefined && { id: image.id }), ...(image.index !== undefined && { index: image.index }) }
   let response: Response
-  let bytes: Uint8Array
+  let bytes: Uint8Array | undefined
+  let laidOut: LaidOutImage | undefined
   try {
     response = await handler(new Request(new URL(image.pathname, REQUEST_ORIGIN)))
-    bytes = new Uint8Array(await response.arrayBuffer())
+    const layout = deferRaster && response.ok ? laidOutOf(response) : undefined
+    if (layout) laidOut = await layout
+    else bytes = new Uint8Array(await response.arrayBuffer())
   } catch (error) {
     return [{ ...where, code: errorCode(error, 'render-failed'), message: stripLabel(errorMessage(error), route) }]
   }
@@ -198,20 +212,39 @@ async function requestImage(
   }
   const contentType = response.headers.get('content-type') ?? ''
   image.contentType = contentType
+  if (laidOut) {
+    keepUnread(image, response, laidOut)
+  } else {
+    const notAnImage = readBody(image, bytes!, contentType, where)
+    if (notAnImage) return [notAnImage]
+  }
+  const at = `[${image.index ?? 0}]`
+  const violations = checkRenderedImage(item, { width: image.width!, height: image.height!, contentType }, at)
+  return violations.map((v) => ({ ...where, code: v.code, message: withIds ? v.message : aboutExports(v.message, at) }))
+}
+
+/** Records an unread ImageResponse with the size of its layout; `png` rasterizes it when first read. */
+function keepUnread(image: CheckedImage, response: Response, laidOut: LaidOutImage): void {
+  image.imageResponse = response
+  image.width = laidOut.width
+  image.height = laidOut.height
+  Object.defineProperty(image, 'png', { enumerable: true, configurable: true, get: () => laidOut.png() })
+}
+
+/** Records the size of a body read as bytes, or returns the finding when it is no image. */
+function readBody(image: CheckedImage, bytes: Uint8Array, contentType: string, where: Omit<Finding, 'code' | 'message'>): Finding | undefined {
   const dimensions = readImageDimensions(bytes)
   if (!dimensions) {
-    return [{
+    return {
       ...where,
       code: 'not-an-image',
       message: `GET ${image.pathname} answered ${contentType || 'no content-type'} with ${bytes.length} bytes that are not a PNG, JPEG, GIF, WebP or ICO image; expected an image such as new ImageResponse(...) renders.`,
-    }]
+    }
   }
   image.png = bytes
   image.width = dimensions.width
   image.height = dimensions.height
-  const at = `[${image.index ?? 0}]`
-  const violations = checkRenderedImage(item, { width: dimensions.width, height: dimensions.height, contentType }, at)
-  return violations.map((v) => ({ ...where, code: v.code, message: withIds ? v.message : aboutExports(v.message, at) }))
+  return undefined
 }
 
 /**

@@ -196,6 +196,9 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
     appDir: route.appDir,
     ...(options.nextVersion !== undefined && { nextVersion: options.nextVersion }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    // With a snapshot to compare, an unchanged render can match by key and is never rasterized; without one,
+    // every image is rasterized, so that "renders" is checked.
+    deferRaster: snapshotOptions(options)?.renderStamp !== false && snapshotOptions(options) !== undefined,
   }
   let routePath: string
   let survey: ImageRouteCheck
@@ -252,10 +255,12 @@ function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promis
       throw new ImgmetaError('invalid-image-metadata', `${name}: ${countProblems(result.findings.length)} in ${displayPath(meta.file)}\n${formatFindings(result.findings)}`)
     }
     const snapshot = snapshotOptions(options)
-    if (snapshot && image?.png) {
+    // An unread ImageResponse (deferRaster) is rasterized only if its snapshot does not match by render key.
+    const received = image?.imageResponse ?? image?.png
+    if (snapshot && received) {
       const compareStart = performance.now()
       try {
-        await (localExpect(image.png) as unknown as { toMatchImageSnapshot(o: ImageSnapshotOptions): Promise<void> }).toMatchImageSnapshot(snapshot)
+        await (localExpect(received) as unknown as { toMatchImageSnapshot(o: ImageSnapshotOptions): Promise<void> }).toMatchImageSnapshot(snapshot)
       } finally {
         timing.compareMs = performance.now() - compareStart
       }
