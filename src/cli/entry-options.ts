@@ -4,7 +4,7 @@ import type { RunOptions } from './run-options.js'
 /** The run settings the CLI's test module needs inside vitest (JSON only: they cross into worker processes). */
 type EntryRunSettings = Pick<
   RunOptions,
-  'root' | 'appDir' | 'nextVersion' | 'snapshotDir' | 'threshold' | 'failureThreshold' | 'failureThresholdType' | 'metadataBase'
+  'root' | 'appDir' | 'nextVersion' | 'snapshotDir' | 'threshold' | 'failureThreshold' | 'failureThresholdType' | 'metadataBase' | 'renderStamp'
 >
 
 /** What the CLI hands to its test module inside vitest. */

@@ -33,6 +33,7 @@ function addRunOptions(command: Command): Command {
     .addOption(new Option('--renderer <name>', 'what next/og renders with').choices(['reference', 'next']))
     .option('--snapshot-dir <dir>', `snapshot folder (default: ${DEFAULT_SNAPSHOT_DIR})`)
     .option('--threshold <n>', 'per-pixel colour distance 0..1 (default: 0.01)')
+    .option('--no-render-stamp', 'rasterize and compare every image, ignoring render stamps (see docs/matchers.md)')
     .option('--shard <i/n>', 'run part i of n: the route files, sorted, cut into n consecutive parts')
     .option(
       '--reporter <name>',

@@ -26,6 +26,8 @@ export interface RunOptions {
   threshold: number
   failureThreshold: number
   failureThresholdType: 'pixel' | 'percent'
+  /** Write and trust render stamps in snapshots (`--no-render-stamp` turns them off). */
+  renderStamp: boolean
   params: Record<string, Params[]>
   metadataBase: string | undefined
   shard: { index: number; count: number } | undefined
@@ -48,6 +50,8 @@ export interface RawRunFlags {
   renderer?: string
   snapshotDir?: string
   threshold?: string
+  /** commander's `--no-render-stamp`: false when given. */
+  renderStamp?: boolean
   shard?: string
   reporter?: string[]
   summary?: string
@@ -186,6 +190,7 @@ export async function resolveRunOptions(
     threshold: flags.threshold !== undefined ? parseThreshold(flags.threshold) : (config.threshold ?? DEFAULT_THRESHOLD),
     failureThreshold: config.failureThreshold ?? 0,
     failureThresholdType: config.failureThresholdType ?? 'pixel',
+    renderStamp: flags.renderStamp !== false,
     params: config.params ?? {},
     metadataBase: config.metadataBase,
     shard,

@@ -134,6 +134,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       threshold: options.threshold,
       failureThreshold: options.failureThreshold,
       failureThresholdType: options.failureThresholdType,
+      renderStamp: options.renderStamp,
       params: paramsByRouteFile(options.root, allRoutes, options.params),
       metadataBase: options.metadataBase,
       storeReceived: options.reportDir !== undefined,

@@ -24,6 +24,7 @@ export function registerRouteTests(routeFiles: readonly string[]): void {
       customDiffConfig: { threshold: options.threshold },
       failureThreshold: options.failureThreshold,
       failureThresholdType: options.failureThresholdType,
+      renderStamp: options.renderStamp,
       storeReceivedOnFailure: options.storeReceived,
     },
   })
