@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path'
 import { PNG } from 'pngjs'
 import { afterAll, describe, expect, test } from 'vitest'
+import { STAMP_KEYWORD } from '../../matchers/render-stamp.js'
 import { copyFixture, listFiles, runCli } from './cli-helpers.js'
 
 const SNAPSHOTS = [
@@ -48,6 +49,20 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
     // params of app/docs/[topic] come from imgmeta.config.ts, the @/ import from tsconfig paths
     expect(check.stdout).toMatch(/app\/docs\/\[topic\]\/twitter-image\.tsx\s+\/docs\/\[topic\]\/twitter-image\s+1\s+1\s+0\s+0/)
     expect(check.stdout).toContain('imgmeta: all images pass')
+  })
+
+  test('update stamps each snapshot with its render; --no-render-stamp writes none and check still passes', async () => {
+    const dir = project()
+    const wide = path.join(dir, SNAPSHOT_DIR, 'blog/a/opengraph-image/wide.png')
+    expect((await runCli(['update'], dir)).code).toBe(0)
+    expect(readFileSync(wide).includes(Buffer.from(`tEXt${STAMP_KEYWORD}\0`, 'latin1'))).toBe(true)
+
+    rmSync(path.join(dir, '__image_snapshots__'), { recursive: true })
+    expect((await runCli(['update', '--no-render-stamp'], dir)).code).toBe(0)
+    expect(readFileSync(wide).includes(Buffer.from(STAMP_KEYWORD, 'latin1'))).toBe(false)
+    const check = await runCli(['check'], dir)
+    expect(check.code).toBe(0)
+    expect(check.stdout).toContain('Snapshots  0 added, 0 updated, 7 unchanged, 0 failed')
   })
 
   test('with CI set, a missing snapshot fails and is not written', async () => {
