@@ -16,7 +16,8 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createElement } from 'react'
 import { compareImages } from '../matchers/diff.js'
-import { render } from '../src/og/index.js'
+import { render, renderSvg } from '../src/og/index.js'
+import { renderKey } from '../src/og/render-key.js'
 import { installPackedImgmeta, packImgmeta } from '../test/helpers/packed-imgmeta.js'
 
 const REPO = fileURLToPath(new URL('../', import.meta.url))
@@ -140,8 +141,8 @@ function timedProcess(label: string, dir: string, args: string[]): Sample {
   return { wall, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 }
 }
 
-const imgmeta = (dir: string, command: 'check' | 'update') =>
-  timedProcess(`imgmeta ${command}`, dir, [path.join(dir, 'node_modules/.bin/imgmeta'), command])
+const imgmeta = (dir: string, command: 'check' | 'update', ...flags: string[]) =>
+  timedProcess(`imgmeta ${command}`, dir, [path.join(dir, 'node_modules/.bin/imgmeta'), command, ...flags])
 
 const BASELINE_CONFIG = `import { defineConfig } from 'vitest/config'
 export default defineConfig({ oxc: { jsx: { runtime: 'automatic' } }, test: { include: ['baseline/**/*.test.tsx'], testTimeout: 600000 } })
@@ -179,6 +180,7 @@ imgmeta(app200, 'update')
 baseline(app200) // writes the baseline's snapshots
 const ours: Sample[] = []
 const theirs: Sample[] = []
+const unstamped: Sample[] = []
 const ratios: number[] = []
 console.log(`\n200 images (50 routes × 4 ids, 1200×630), snapshots unchanged`)
 for (let round = 1; round <= ROUNDS; round++) {
@@ -192,14 +194,24 @@ for (let round = 1; round <= ROUNDS; round++) {
     b = baseline(app200)
     a = imgmeta(app200, 'check')
   }
+  // The same check with render stamps off: every image rasterized, encoded and compared with its snapshot.
+  const c = imgmeta(app200, 'check', '--no-render-stamp')
   ours.push(a)
   theirs.push(b)
+  unstamped.push(c)
   ratios.push(a.wall / b.wall)
-  console.log(`  round ${round}: imgmeta check ${s(a.wall)}${cpuText(a)}; baseline ${s(b.wall)}${cpuText(b)}; ratio ${(a.wall / b.wall).toFixed(3)}×`)
+  console.log(
+    `  round ${round}: imgmeta check ${s(a.wall)}${cpuText(a)}; baseline ${s(b.wall)}${cpuText(b)}; ratio ${(a.wall / b.wall).toFixed(3)}×` +
+      `; --no-render-stamp ${s(c.wall)} (${(c.wall / b.wall).toFixed(3)}×)`,
+  )
 }
 const cpuRatio = medianOf(ours, 'cpu') / medianOf(theirs, 'cpu')
 console.log(`  median: imgmeta check ${s(medianOf(ours, 'wall'))}, baseline (vitest + next/og + jest-image-snapshot) ${s(medianOf(theirs, 'wall'))}`)
 console.log(`  ratio (median of rounds): ${median(ratios).toFixed(3)}× wall (target ≤ 0.1×)${Number.isNaN(cpuRatio) ? '' : `, ${cpuRatio.toFixed(3)}× CPU`}`)
+console.log(
+  `  with --no-render-stamp (every image rasterized and compared): ${s(medianOf(unstamped, 'wall'))}, ` +
+    `${(medianOf(unstamped, 'wall') / medianOf(theirs, 'wall')).toFixed(3)}× of the baseline's median`,
+)
 
 // 2. Where the time goes: the installed package's runImageChecks in this process (each test records how long it
 // spent checking and comparing), and the renderer and the comparison timed alone.
@@ -215,11 +227,17 @@ const checkTotal = sum((r) => r.timing?.checkMs ?? 0)
 const compareTotal = sum((r) => r.timing?.compareMs ?? 0)
 const testTotal = sum((r) => r.durationMs)
 const renderSamples: number[] = []
+const layoutSamples: number[] = []
 await render(card(0, 'a'), { width: 1200, height: 630 })
 for (let i = 0; i < 30; i++) {
-  const start = performance.now()
+  let start = performance.now()
   await render(card(i, IDS[i % IDS.length]!), { width: 1200, height: 630 })
   renderSamples.push(performance.now() - start)
+  // What an image matched by its render stamp costs: the layout (satori) and the key, no raster.
+  start = performance.now()
+  const { svg } = await renderSvg(card(i, IDS[i % IDS.length]!), { width: 1200, height: 630 })
+  renderKey(svg, 1200, 630)
+  layoutSamples.push(performance.now() - start)
 }
 const snapshot = path.join(app200, '__image_snapshots__', 'routes', 'r0', 'opengraph-image', 'a.png')
 const received = new Uint8Array(readFileSync(snapshot))
@@ -233,11 +251,14 @@ const wall = (ms: number) => s(ms).padStart(7)
 console.log(`\nTime split of one imgmeta check of ${n} images (${outcome.results.filter((r) => r.state === 'passed').length} passed), run in this process on ${workers} workers:`)
 console.log(`  start-up until tests run (list routes, load vite and vitest):  ${wall(outcome.timing.startupMs)}`)
 console.log(`  tests phase:                                                   ${wall(outcome.timing.testsMs)}`)
-console.log(`    check: metadata, request, render (sum / ${workers} workers):        ${wall(checkTotal / workers)}  ${perImage(checkTotal)}`)
-console.log(`    compare with the snapshot (sum / ${workers} workers):              ${wall(compareTotal / workers)}  ${perImage(compareTotal)}`)
+console.log(`    check: metadata, request, layout (sum / ${workers} workers):        ${wall(checkTotal / workers)}  ${perImage(checkTotal)}`)
+console.log(`    compare with the snapshot, by stamp (sum / ${workers} workers):    ${wall(compareTotal / workers)}  ${perImage(compareTotal)}`)
 console.log(`    vitest around each test (sum / ${workers} workers):                ${wall((testTotal - checkTotal - compareTotal) / workers)}  ${perImage(testTotal - checkTotal - compareTotal)}`)
 console.log(`    workers starting, routes loading, ids listed, tear-down:     ${wall(outcome.timing.testsMs - testTotal / workers)}`)
-console.log(`  alone, in this process: render one card ${median(renderSamples).toFixed(1)} ms (median of 30), compare one unchanged snapshot ${compareAlone.toFixed(3)} ms`)
+console.log(
+  `  alone, in this process (median of 30): render one card ${median(renderSamples).toFixed(1)} ms, of which layout and render key ` +
+    `${median(layoutSamples).toFixed(1)} ms (all an image matched by its stamp costs); compare one unchanged snapshot by bytes ${compareAlone.toFixed(3)} ms`,
+)
 
 // 3. Scaling: 50, 200 and 800 images.
 console.log(`\nScaling (process wall time, best of 2 or of the rounds above; snapshots unchanged):`)
