@@ -9,6 +9,7 @@
 // so sharp's worker threads count) is printed too because it is far less sensitive to other processes.
 import { createRequire } from 'node:module'
 import { Resvg } from '@resvg/resvg-js'
+import { inlineCanvasGradients } from '../src/og/canvas-gradient.js'
 import { encodePng, ImageResponse, render, renderPixels, renderSvg } from '../src/og/index.js'
 import { readPngHeader } from '../src/png.js'
 import { BENCH_CARD, BENCH_ICON, corpusItem, corpusOptions, type CorpusItem } from '../test/fixtures/og-corpus/index.js'
@@ -87,7 +88,9 @@ const afterWasm = sharpLookups()
 refuseSharp(false)
 for (const item of [card, icon]) await checkSameSize('next/og+sharp', next(item), item)
 const { svg: cardSvg } = await renderSvg(card.element(), corpusOptions(card))
-const cardPremultiplied = new Resvg(cardSvg, resvgOptions(card, false)).render().pixels
+// What imgmeta/og hands resvg: satori's SVG with a full-canvas gradient painted directly (canvas-gradient.ts).
+const cardRasterSvg = inlineCanvasGradients(cardSvg, card.width, card.height)
+const cardPremultiplied = new Resvg(cardRasterSvg, resvgOptions(card, false)).render().pixels
 const { svg: iconSvg } = await renderSvg(icon.element(), corpusOptions(icon))
 const sharpTasks = await interleaved({
   'card ours': ours(card),
@@ -95,7 +98,8 @@ const sharpTasks = await interleaved({
   'card ours render()': oursRender(card),
   'card ours renderPixels()': () => renderPixels(card.element(), corpusOptions(card)),
   'card satori (renderSvg)': () => renderSvg(card.element(), corpusOptions(card)),
-  'card resvg raster': () => new Resvg(cardSvg, resvgOptions(card, false)).render().pixels,
+  'card resvg raster': () => new Resvg(cardRasterSvg, resvgOptions(card, false)).render().pixels,
+  "card resvg raster, satori's SVG as is": () => new Resvg(cardSvg, resvgOptions(card, false)).render().pixels,
   'card encodePng (premultiplied)': () => encodePng(cardPremultiplied, card.width, card.height, { premultiplied: true }),
   'card resvg asPng()': () => new Resvg(cardSvg, resvgOptions(card, false)).render().asPng(),
   'card sharp raster + PNG': () => sharp(new TextEncoder().encode(cardSvg)).resize(card.width).png().toBuffer(),
