@@ -84,6 +84,25 @@ describe('inlineCanvasGradients', () => {
     expect(inlineCanvasGradients(svg, 400, 200)).toBe(svg)
   })
 
+  it.each([
+    ['two gradients stacked', { backgroundImage: 'linear-gradient(90deg, #f00, #00f), linear-gradient(0deg, #0f0, #ff0)' }, true],
+    ['a translucent gradient over an opaque one', { backgroundImage: 'linear-gradient(90deg, rgba(255,0,0,0.5), #00f), linear-gradient(0deg, #0f0, #ff0)' }, true],
+    ['background-size 100%', { backgroundImage: 'linear-gradient(90deg, #f00, #00f)', backgroundSize: '100% 100%' }, true],
+    ['a background colour under it', { backgroundColor: '#123', backgroundImage: 'linear-gradient(90deg, #f00, #00f)' }, true],
+    ['a border', { background: 'linear-gradient(90deg, #f00, #00f)', border: '10px solid #000' }, true],
+    ['padding', { background: 'linear-gradient(90deg, #f00, #00f)', padding: 30 }, true],
+    ['a box shadow', { background: 'linear-gradient(90deg, #f00, #00f)', boxShadow: '0 0 20px #000' }, true],
+    ['tiles (background-size)', { backgroundImage: 'linear-gradient(90deg, #f00, #00f)', backgroundSize: '100px 50px' }, false],
+    ['a moved background', { backgroundImage: 'linear-gradient(90deg, #f00, #00f)', backgroundPosition: '10px 20px', backgroundRepeat: 'no-repeat' }, false],
+    ['background-clip: text', { backgroundImage: 'linear-gradient(90deg, #f00, #00f)', backgroundClip: 'text', color: 'transparent', fontSize: 60 }, false],
+    ['a transform', { background: 'linear-gradient(90deg, #f00, #00f)', transform: 'rotate(3deg)' }, false],
+  ] as const)('is exact with %s (rewritten: %s)', async (_name, style, rewritten) => {
+    const svg = await svgOf(canvas(style as CSSProperties, 'Hello'), 400, 210)
+    const inlined = inlineCanvasGradients(svg, 400, 210)
+    expect(inlined !== svg).toBe(rewritten)
+    expect(pixels(inlined, 400).equals(pixels(svg, 400))).toBe(true)
+  })
+
   it('gives the same pixels on every card of the parity corpus', async () => {
     let rewritten = 0
     for (const item of corpus) {
