@@ -179,7 +179,10 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
       if (result.pass) {
         removeStale(paths.diff)
         removeStale(paths.received)
-        if (mode === 'all' && options.updatePassedSnapshot && !result.identical) {
+        // With -u, a reference whose image is the render's but whose stamp is not (written before an upgrade
+        // changed render keys, or without stamps) gets the render's stamp: the same image data, a new tEXt chunk.
+        const restamp = image !== undefined && result.identical
+        if (mode === 'all' && ((options.updatePassedSnapshot && !result.identical) || restamp)) {
           writeFileAtomic(paths.reference, bytes)
           recordOutcome(state!, task, 'updated')
         } else {

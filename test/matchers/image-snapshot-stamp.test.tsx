@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { sameImageChunks } from '../../matchers/png-chunks.js'
 import { isStampedBy, stampPng } from '../../matchers/render-stamp.js'
 import { laidOutOf } from '../../src/og/laid-out.js'
 import { ImageResponse, render } from '../../src/og/index.js'
@@ -80,9 +81,29 @@ describe('toMatchImageSnapshot with imgmeta/og ImageResponse: render stamps', ()
     await h.run(response(), { renderStamp: false })
     const unstamped = readFileSync(reference())
     expect(isStampedBy(unstamped, (await laidOutOf(response()))!.key)).toBe(false)
+    for (const mode of ['new', 'none'] as const) {
+      h.setMode(mode)
+      expect((await h.run(response())).pass).toBe(true)
+      expect(readFileSync(reference()).equals(unstamped)).toBe(true)
+      expect(counts()).toEqual({ added: 0, matched: 1, unmatched: 0, updated: 0 })
+    }
+  })
+
+  it('with -u, gives a same-pixel snapshot the stamp of the render (image data untouched, counted as updated)', async () => {
+    h = createHarness('new')
+    await h.run(response(), { renderStamp: false })
+    const unstamped = readFileSync(reference())
+    h.setMode('all')
+    const again = response()
+    expect((await h.run(again)).pass).toBe(true)
+    const restamped = readFileSync(reference())
+    expect(isStampedBy(restamped, (await laidOutOf(again))!.key)).toBe(true)
+    expect(sameImageChunks(restamped, unstamped)).toBe(true)
+    expect(counts()).toEqual({ added: 0, matched: 0, unmatched: 0, updated: 1 })
+    // Stamped now: the next -u run matches by key and writes nothing.
     h.setMode('all')
     expect((await h.run(response())).pass).toBe(true)
-    expect(readFileSync(reference()).equals(unstamped)).toBe(true)
+    expect(readFileSync(reference()).equals(restamped)).toBe(true)
     expect(counts()).toEqual({ added: 0, matched: 1, unmatched: 0, updated: 0 })
   })
 
