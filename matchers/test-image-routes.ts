@@ -196,9 +196,9 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
     appDir: route.appDir,
     ...(options.nextVersion !== undefined && { nextVersion: options.nextVersion }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-    // With a snapshot to compare, an unchanged render can match by key and is never rasterized; without one,
-    // every image is rasterized, so that "renders" is checked.
-    deferRaster: snapshotOptions(options)?.renderStamp !== false && snapshotOptions(options) !== undefined,
+    // With a snapshot to compare, the matcher rasterizes the image (unless its render stamp matches) and
+    // encodes it only if it changed; without one, every image is rasterized here, so that "renders" is checked.
+    deferRaster: snapshotOptions(options) !== undefined,
   }
   let routePath: string
   let survey: ImageRouteCheck

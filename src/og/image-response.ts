@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import { LAID_OUT, type LaidOutImage } from './laid-out.js'
 import { renderKey } from './render-key.js'
-import { checkRenderOptions, pngFromSvg, renderSvg, type RenderOptions, type RenderResult, type SvgResult } from './render.js'
+import { checkRenderOptions, pixelsFromSvg, pngFromSvg, renderSvg, type RenderOptions, type RenderResult, type SvgResult } from './render.js'
 
 /** next/og's ImageResponse options: the image options plus the Response's status, statusText and headers. */
 export interface ImageResponseOptions extends RenderOptions {
@@ -31,6 +31,7 @@ function laidOut(layout: SvgResult): LaidOutImage {
     height: layout.height,
     key: renderKey(layout.svg, layout.width, layout.height),
     png: () => (png ??= pngFromSvg(layout)),
+    pixels: () => pixelsFromSvg(layout),
   }
 }
 

@@ -10,6 +10,12 @@ export interface LaidOutImage {
   key: string
   /** Rasterizes and encodes the image once (later calls return the same bytes); throws an ImgmetaError on failure. */
   png(): Buffer
+  /**
+   * Rasterizes the image to straight RGBA pixels, afresh on every call: they are not kept, so a caller that
+   * compares them and lets them go holds 4 bytes a pixel only as long as it needs them. Encoding them with
+   * encodePng gives the bytes of png().
+   */
+  pixels(): Buffer
 }
 
 /**

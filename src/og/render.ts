@@ -148,7 +148,12 @@ export async function renderSvg(element: ReactNode, options?: RenderOptions): Pr
 /** Renders to straight RGBA pixels, skipping PNG encoding: for callers that only compare pixels. */
 export async function renderPixels(element: ReactNode, options?: RenderOptions): Promise<PixelsResult> {
   const result = await toSvg(element, checkRenderOptions(options))
-  return { ...result, pixels: straightAlpha(rasterize(result.svg, result.width, result.height)) }
+  return { ...result, pixels: pixelsFromSvg(result) }
+}
+
+/** Rasterizes a laid-out SVG (from {@link renderSvg}) to straight RGBA pixels. */
+export function pixelsFromSvg(result: SvgResult): Buffer {
+  return straightAlpha(rasterize(result.svg, result.width, result.height))
 }
 
 /** Rasterizes a laid-out SVG (from {@link renderSvg}) and encodes it: the second half of {@link render}. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sameImageChunks } from '../../matchers/png-chunks.js'
 import { isStampedBy, stampPng } from '../../matchers/render-stamp.js'
 import { laidOutOf } from '../../src/og/laid-out.js'
@@ -17,6 +17,14 @@ const card = (title: string) => (
   </div>
 )
 const response = (title = 'Hello') => new ImageResponse(card(title), { width: 160, height: 84 })
+
+/** Counts the rasterizations of an ImageResponse (the matcher asks its layout for pixels, or reads the body). */
+async function watched(received: ImageResponse) {
+  const image = await laidOutOf(received)!
+  const pixels = vi.spyOn(image, 'pixels')
+  const png = vi.spyOn(image, 'png')
+  return { rasterized: () => pixels.mock.calls.length + png.mock.calls.length, encodedByLayout: () => png.mock.calls.length }
+}
 
 let h: Harness
 afterEach(() => h?.cleanup())
@@ -41,7 +49,9 @@ describe('toMatchImageSnapshot with imgmeta/og ImageResponse: render stamps', ()
     await h.run(response())
     h.setMode('none')
     const again = response()
+    const raster = await watched(again)
     expect((await h.run(again)).pass).toBe(true)
+    expect(raster.rasterized()).toBe(0)
     expect(again.bodyUsed).toBe(false)
     expect(counts()).toEqual({ added: 0, matched: 1, unmatched: 0, updated: 0 })
   })
@@ -51,9 +61,10 @@ describe('toMatchImageSnapshot with imgmeta/og ImageResponse: render stamps', ()
     await h.run(response('Hello'))
     h.setMode('none')
     const changed = response('Changed')
+    const raster = await watched(changed)
     const result = await h.run(changed)
     expect(result.pass).toBe(false)
-    expect(changed.bodyUsed).toBe(true)
+    expect(raster.rasterized()).toBe(1)
     expect(result.message()).toMatch(/different from snapshot/)
   })
 
@@ -70,8 +81,9 @@ describe('toMatchImageSnapshot with imgmeta/og ImageResponse: render stamps', ()
     writeFileSync(reference(), Buffer.concat([forged.subarray(0, 8 + 25 + forged.readUInt32BE(33) + 12), edited.subarray(8 + 25)]))
     h.setMode('none')
     const again = response()
+    const raster = await watched(again)
     const result = await h.run(again)
-    expect(again.bodyUsed).toBe(true)
+    expect(raster.rasterized()).toBe(1)
     expect(result.pass).toBe(false)
     expect(result.message()).toMatch(/1 differing pixels/)
   })
@@ -112,8 +124,12 @@ describe('toMatchImageSnapshot with imgmeta/og ImageResponse: render stamps', ()
     await h.run(response())
     h.setMode('none')
     const again = response()
+    const raster = await watched(again)
     expect((await h.run(again, { renderStamp: false })).pass).toBe(true)
-    expect(again.bodyUsed).toBe(true)
+    // Rasterized to pixels and compared with the reference's; an unchanged image is never encoded.
+    expect(raster.rasterized()).toBe(1)
+    expect(raster.encodedByLayout()).toBe(0)
+    expect(again.bodyUsed).toBe(false)
     expect(readdirSync(h.snapshotsDir)).toEqual([`${NAME}.png`])
   })
 })

@@ -1,7 +1,8 @@
 import { crc32 } from 'node:zlib'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { decodeRgba } from '../../matchers/png-decode.js'
+import { decodeRgba, pngHasPixels } from '../../matchers/png-decode.js'
+import { encodePng } from '../../src/og/png-encode.js'
 import { ImgmetaError } from '../../src/errors.js'
 import { cardPixels, encodeWithPngjs, pngWithHeader } from './images.js'
 
@@ -98,5 +99,31 @@ describe('decodeRgba refuses bad input clearly', () => {
 
   it('not a PNG', () => {
     expect(codeOf(() => decodeRgba(Buffer.from('hello world, not a png at all......'), 'x'))).toMatch(/^invalid-image: x is not a PNG/)
+  })
+})
+
+describe('pngHasPixels', () => {
+  const image = () => ({ width: W, height: H, data: translucent() })
+
+  it('holds for the same pixels however they are encoded: unfiltered (as imgmeta writes), filtered, or RGB', () => {
+    const opaque = { width: W, height: H, data: cardPixels(W, H) }
+    expect(pngHasPixels(encodePng(image().data, W, H), image(), 'reference')).toBe(true)
+    for (const filterType of [0, 1, 2, 3, 4]) {
+      expect(pngHasPixels(encodeWithPngjs(image().data, W, H, { filterType }), image(), 'reference'), `filter ${filterType}`).toBe(true)
+    }
+    expect(pngHasPixels(encodeWithPngjs(opaque.data, W, H, { colorType: 2 }), opaque, 'reference')).toBe(true)
+  })
+
+  it('fails for one channel of one pixel off, and for another size', () => {
+    const changed = image()
+    changed.data[(20 * W + 50) * 4 + 1] ^= 1
+    expect(pngHasPixels(encodePng(image().data, W, H), changed, 'reference')).toBe(false)
+    expect(pngHasPixels(encodeWithPngjs(image().data, W, H, { filterType: 4 }), changed, 'reference')).toBe(false)
+    expect(pngHasPixels(encodePng(cardPixels(W, H + 1), W, H + 1), image(), 'reference')).toBe(false)
+  })
+
+  it('throws for a corrupt PNG, as decoding does', () => {
+    const png = encodePng(image().data, W, H)
+    expect(() => pngHasPixels(png.subarray(0, png.length - 30), image(), 'reference')).toThrow(ImgmetaError)
   })
 })
