@@ -97,8 +97,12 @@ function holdsPixels(reference: Uint8Array, image: LaidOutImage, pixels: Buffer,
   }
 }
 
-/** The layout of an imgmeta/og ImageResponse; undefined for other values and failed layouts (reading reports those). */
+/**
+ * The layout of an imgmeta/og ImageResponse; undefined for other values, for a non-2xx response and for a failed
+ * layout (reading the value reports those as before).
+ */
 async function layoutOf(value: unknown): Promise<LaidOutImage | undefined> {
+  if (value instanceof Response && !value.ok) return undefined
   try {
     return await laidOutOf(value)
   } catch {

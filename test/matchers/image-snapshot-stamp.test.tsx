@@ -119,6 +119,11 @@ describe('toMatchImageSnapshot with imgmeta/og ImageResponse: render stamps', ()
     expect(counts()).toEqual({ added: 0, matched: 1, unmatched: 0, updated: 0 })
   })
 
+  it('refuses an ImageResponse with an error status, as for any Response', async () => {
+    h = createHarness('new')
+    await expect(h.run(new ImageResponse(card('Hello'), { width: 160, height: 84, status: 500 }))).rejects.toThrow(/status 500/)
+  })
+
   it('with renderStamp: false, neither writes nor trusts a stamp', async () => {
     h = createHarness('new')
     await h.run(response())

@@ -116,7 +116,8 @@ describe('pngHasPixels', () => {
 
   it('fails for one channel of one pixel off, and for another size', () => {
     const changed = image()
-    changed.data[(20 * W + 50) * 4 + 1] ^= 1
+    const at = (20 * W + 50) * 4 + 1
+    changed.data[at] = changed.data[at]! ^ 1
     expect(pngHasPixels(encodePng(image().data, W, H), changed, 'reference')).toBe(false)
     expect(pngHasPixels(encodeWithPngjs(image().data, W, H, { filterType: 4 }), changed, 'reference')).toBe(false)
     expect(pngHasPixels(encodePng(cardPixels(W, H + 1), W, H + 1), image(), 'reference')).toBe(false)
