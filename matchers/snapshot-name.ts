@@ -1,5 +1,6 @@
 import path from 'node:path'
-import { kebabCase } from './kebab-case.js'
+// jest-image-snapshot names files with lodash's kebabCase (which splits letters from digits: css4 -> css-4).
+import kebabCase from 'lodash/kebabCase.js'
 
 /** What jest-image-snapshot passes to a `customSnapshotIdentifier` function. */
 export interface SnapshotIdentifierContext {
