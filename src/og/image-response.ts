@@ -23,13 +23,17 @@ function warnOnce(warnings: string[]): void {
   }
 }
 
-/** The layout with its PNG made on first request and kept. */
+/** The layout with its key and its PNG made on first request and kept. */
 function laidOut(layout: SvgResult): LaidOutImage {
   let png: Buffer | undefined
+  let key: string | undefined
   return {
     width: layout.width,
     height: layout.height,
-    key: renderKey(layout.svg, layout.width, layout.height),
+    // Only a snapshot comparison asks for the key: an image that is just served never hashes its SVG.
+    get key() {
+      return (key ??= renderKey(layout.svg, layout.width, layout.height))
+    },
     png: () => (png ??= pngFromSvg(layout)),
     pixels: () => pixelsFromSvg(layout),
   }
