@@ -16,8 +16,8 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createElement } from 'react'
 import { compareImages } from '../matchers/diff.js'
-import { render, renderSvg } from '../src/og/index.js'
-import { renderKey } from '../src/og/render-key.js'
+import { render, renderSvg } from '../og/index.js'
+import { renderKey } from '../og/render-key.js'
 import { installPackedImgmeta, packImgmeta } from '../test/helpers/packed-imgmeta.js'
 
 const REPO = fileURLToPath(new URL('../', import.meta.url))
@@ -215,9 +215,9 @@ console.log(
 
 // 2. Where the time goes: the installed package's runImageChecks in this process (each test records how long it
 // spent checking and comparing), and the renderer and the comparison timed alone.
-const dist = (file: string) => import(pathToFileURL(path.join(app200, 'node_modules/imgmeta/dist/src/cli', file)).href)
-const { resolveRunOptions } = (await dist('run-options.js')) as typeof import('../src/cli/run-options.js')
-const { runImageChecks } = (await dist('run-vitest.js')) as typeof import('../src/cli/run-vitest.js')
+const dist = (file: string) => import(pathToFileURL(path.join(app200, 'node_modules/imgmeta/dist/cli', file)).href)
+const { resolveRunOptions } = (await dist('run-options.js')) as typeof import('../cli/run-options.js')
+const { runImageChecks } = (await dist('run-vitest.js')) as typeof import('../cli/run-vitest.js')
 const options = await resolveRunOptions(app200, {}, { update: false, cwd: app200, env: { CI: '' } })
 const outcome = await runImageChecks(options)
 const workers = os.availableParallelism()

@@ -9,8 +9,8 @@
 // so sharp's worker threads count) is printed too because it is far less sensitive to other processes.
 import { createRequire } from 'node:module'
 import { Resvg } from '@resvg/resvg-js'
-import { inlineCanvasGradients } from '../src/og/canvas-gradient.js'
-import { encodePng, ImageResponse, render, renderPixels, renderSvg } from '../src/og/index.js'
+import { inlineCanvasGradients } from '../og/canvas-gradient.js'
+import { encodePng, ImageResponse, render, renderPixels, renderSvg } from '../og/index.js'
 import { readPngHeader } from '../src/png.js'
 import { BENCH_CARD, BENCH_ICON, corpusItem, corpusOptions, type CorpusItem } from '../test/fixtures/og-corpus/index.js'
 import { loadNextOg, refuseSharp, sharpLookups } from '../test/fixtures/og-corpus/next-og.js'

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ImgmetaError } from '../errors.js'
-import type { ImgmetaConfig } from '../config.js'
+import { ImgmetaError } from '../src/errors.js'
+import type { ImgmetaConfig } from '../src/config.js'
 
-export { defineConfig, type ImgmetaConfig, type RendererChoice } from '../config.js'
+export { defineConfig, type ImgmetaConfig, type RendererChoice } from '../src/config.js'
 
 /** Config file names looked for in the project root, in this order. */
 export const CONFIG_FILE_NAMES: readonly string[] = [

@@ -1,4 +1,4 @@
-import type { Params } from '../route.js'
+import type { Params } from '../src/route.js'
 import type { RunOptions } from './run-options.js'
 
 /** The run settings the CLI's test module needs inside vitest (JSON only: they cross into worker processes). */

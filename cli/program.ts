@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
-import { ImgmetaError } from '../errors.js'
+import { ImgmetaError } from '../src/errors.js'
 import { runCheckCommand } from './commands/check.js'
 import { runPreviewCommand } from './commands/preview.js'
 import { DEFAULT_SNAPSHOT_DIR, type RawRunFlags } from './run-options.js'
 
-/** Exit codes: 0 all good, 1 a finding, 2 bad usage or config. */
-export const EXIT_OK = 0
-export const EXIT_FINDINGS = 1
-export const EXIT_USAGE = 2
+import { EXIT_OK, EXIT_USAGE, type ProgramIO } from './program-io.js'
 
-/** Where the program writes; tests pass their own. */
-export interface ProgramIO {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  /** True when stdout is a terminal: a progress line is redrawn and colours are used. */
-  isTTY?: boolean
-}
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type ProgramIO } from './program-io.js'
 
 const defaultIO: ProgramIO = {
   stdout: (text) => process.stdout.write(text),
@@ -119,8 +110,8 @@ export async function main(argv: readonly string[], io: ProgramIO = defaultIO): 
 }
 
 function packageVersion(): string {
-  // src/cli/program.ts sits two folders below the package root, dist/src/cli/program.js three.
-  for (const relative of ['../../package.json', '../../../package.json']) {
+  // cli/program.ts sits one folder below the package root, dist/cli/program.js two.
+  for (const relative of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string }
       if (pkg.name === 'imgmeta' && pkg.version) return pkg.version

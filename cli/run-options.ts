@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { ImgmetaError } from '../errors.js'
-import { detectNextVersion, type NextMajor } from '../next-version.js'
-import type { Params } from '../route.js'
-import { ROUTE_SNAPSHOTS_DIR_NAME, SNAPSHOTS_DIR_NAME } from '../../matchers/snapshot-name.js'
+import { ImgmetaError } from '../src/errors.js'
+import { detectNextVersion, type NextMajor } from '../src/next-version.js'
+import type { Params } from '../src/route.js'
+import { ROUTE_SNAPSHOTS_DIR_NAME, SNAPSHOTS_DIR_NAME } from '../matchers/snapshot-name.js'
 import { loadConfig, type ImgmetaConfig, type RendererChoice } from './config.js'
 
 /** A reporter asked for with `--reporter name[=file]`. */

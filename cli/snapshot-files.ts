@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { imageRoutePath, type ImageRoute, type Params } from '../route.js'
+import { imageRoutePath, type ImageRoute, type Params } from '../src/route.js'
 
 /** The describe block testImageRoutes puts its tests in; its name is not part of snapshot names. */
 const SUITE_PREFIX = /^image routes > /

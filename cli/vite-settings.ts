@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { imgmeta } from '../../matchers/vitest-plugin.js'
+import { imgmeta } from '../matchers/vitest-plugin.js'
 import type { RendererChoice } from './config.js'
 
 /**

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib'
 import { chunksOf, type Chunk } from './png-chunks.js'
 
-// A snapshot written from an imgmeta/og image records the key of the render that made it (src/og/render-key.ts)
+// A snapshot written from an imgmeta/og image records the key of the render that made it (og/render-key.ts)
 // in a tEXt chunk, together with the CRC-32 of its image data. A later render with the same key would give the
 // same bytes, so the matcher can pass it without rasterizing; the CRC makes sure the pixels in the file are still
 // the ones that render wrote (an editor that keeps text chunks but changes the image breaks the stamp).

@@ -49,8 +49,8 @@ const AUTOMATIC_JSX = { runtime: 'automatic', importSource: 'react' } as const
 const FIRST_OXC_VITE_MAJOR = 8
 
 function ogEntry(): string {
-  // Built: dist/matchers → dist/src/og/index.js; from source (this repository's own tests): src/og/index.ts.
-  const built = fileURLToPath(new URL('../src/og/index.js', import.meta.url))
+  // Built: dist/matchers → dist/og/index.js; from source (this repository's own tests): og/index.ts.
+  const built = fileURLToPath(new URL('../og/index.js', import.meta.url))
   return existsSync(built) ? built : built.replace(/\.js$/, '.ts')
 }
 

@@ -6,7 +6,7 @@
 //
 // The rewrite is taken only where it is exact. Off the canvas origin, or under a group (opacity, masks,
 // transforms), the tile's pixel grid and the canvas's round differently and a pixel here and there moves by one
-// level, so those patterns are left as satori wrote them. test/src/og/canvas-gradient.test.tsx compares
+// level, so those patterns are left as satori wrote them. test/og/canvas-gradient.test.tsx compares
 // resvg's pixels with and without the rewrite on hundreds of generated cards and on the parity corpus.
 
 /**

@@ -1,4 +1,4 @@
-import { ImgmetaError } from '../errors.js'
+import { ImgmetaError } from '../src/errors.js'
 
 // The style properties satori 0.29 reads (its README's CSS table, plus the longhands its shorthands expand to).
 // satori silently ignores every other property, so a page that uses one looks different in a browser than in

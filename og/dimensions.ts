@@ -1,4 +1,4 @@
-import { ImgmetaError } from '../errors.js'
+import { ImgmetaError } from '../src/errors.js'
 import { MAX_DIMENSION } from './limits.js'
 
 /** Returns `value` (or `fallback` when undefined) if it is a positive integer no larger than {@link MAX_DIMENSION}. */

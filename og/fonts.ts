@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Font, FontStyle, FontWeight } from 'satori'
-import { ImgmetaError } from '../errors.js'
+import { ImgmetaError } from '../src/errors.js'
 import { FONT_CACHE_ENTRIES, MAX_FONT_BYTES } from './limits.js'
 
 /** A font as next/og's `fonts` option takes it (satori's font options). */

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ImgmetaError } from '../errors.js'
+import { ImgmetaError } from '../src/errors.js'
 import { MAX_IMAGE_SOURCE_BYTES } from './limits.js'
 
 /** Image types satori draws, by file extension, for local files given as a path or file: URL. */

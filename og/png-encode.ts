@@ -1,7 +1,7 @@
-import { allocateScanlines, encodeScanlines, scanlineLength } from '../png-encode.js'
+import { allocateScanlines, encodeScanlines, scanlineLength } from '../src/png-encode.js'
 import { copyRowsStraight } from './straight-alpha.js'
 
-export { PNG_DEFLATE_LEVEL } from '../png-encode.js'
+export { PNG_DEFLATE_LEVEL } from '../src/png-encode.js'
 
 /** How the pixels handed to {@link encodePng} store colour. */
 export interface EncodePngOptions {

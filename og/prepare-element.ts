@@ -1,4 +1,4 @@
-import { ImgmetaError } from '../errors.js'
+import { ImgmetaError } from '../src/errors.js'
 import { checkStyle } from './css-support.js'
 import { resolveCssUrls, resolveImageSource } from './image-sources.js'
 import { MAX_ELEMENT_DEPTH } from './limits.js'

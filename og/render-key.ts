@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 
-// satori's SVG is everything the rasterizer is given: resvg is deterministic (test/src/og/determinism.test.ts),
+// satori's SVG is everything the rasterizer is given: resvg is deterministic (test/og/determinism.test.ts),
 // so the same SVG at the same size through the same resvg and the same pipeline gives the same pixels. The
 // key names that input; a snapshot that records the key of the render that made it (matchers/render-stamp.ts)
 // can be matched by a later render with the same key without rasterizing again.

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js'
 import type { ReactNode } from 'react'
 import satori, { type Font } from 'satori'
-import { ImgmetaError } from '../errors.js'
+import { ImgmetaError } from '../src/errors.js'
 import { inlineCanvasGradients } from './canvas-gradient.js'
 import { checkDimension } from './dimensions.js'
 import { canonicalFonts, getDefaultFonts, validateFonts } from './fonts.js'

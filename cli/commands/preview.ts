@@ -1,5 +1,5 @@
-import { ImgmetaError } from '../../errors.js'
-import type { ProgramIO } from '../program.js'
+import { ImgmetaError } from '../../src/errors.js'
+import type { ProgramIO } from '../program-io.js'
 import { startPreviewServer } from '../preview/server.js'
 import { resolveRunOptions, usageError, type RawRunFlags } from '../run-options.js'
 

@@ -2,7 +2,7 @@
 // route files, so that vitest's workers split the work. Options arrive through vitest's `provide`/`inject`.
 import path from 'node:path'
 import { inject } from 'vitest'
-import { testImageRouteFiles } from '../../../matchers/test-image-routes.js'
+import { testImageRouteFiles } from '../../matchers/test-image-routes.js'
 import type { EntryOptions } from '../entry-options.js'
 import { snapshotIdentifierForTest } from '../snapshot-files.js'
 

@@ -1,12 +1,12 @@
 import path from 'node:path'
-import { findImageRoutes, imageRouteParams, type ModuleLoader } from '../../app.js'
-import { checkRenderedImage } from '../../contract.js'
-import { renderImageRoute } from '../../handler.js'
-import { renderHeadTags } from '../../head-tags.js'
-import type { ImageRouteModule } from '../../image-route-module.js'
-import type { NextMajor } from '../../next-version.js'
-import { resolveImageMetadata, type ResolvedImage } from '../../resolve.js'
-import type { ImageRoute, Params } from '../../route.js'
+import { findImageRoutes, imageRouteParams, type ModuleLoader } from '../../src/app.js'
+import { checkRenderedImage } from '../../src/contract.js'
+import { renderImageRoute } from '../../src/handler.js'
+import { renderHeadTags } from '../../src/head-tags.js'
+import type { ImageRouteModule } from '../../src/image-route-module.js'
+import type { NextMajor } from '../../src/next-version.js'
+import { resolveImageMetadata, type ResolvedImage } from '../../src/resolve.js'
+import type { ImageRoute, Params } from '../../src/route.js'
 
 /** Next versions whose URLs and head tags the gallery shows side by side. */
 export const PREVIEW_VERSIONS: readonly NextMajor[] = [14, 15, 16]

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { ImageRoute } from '../../route.js'
+import type { ImageRoute } from '../../src/route.js'
 import { adviceFor } from '../finding.js'
 import type { ImageResult, RunListener, RunOutcome } from '../run-vitest.js'
 import { routeRows } from './route-rows.js'

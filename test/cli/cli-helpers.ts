@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 /** The repository root. */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 /** The CLI from source: tests run it as users do, as a process, through tsx (no build step needed). */
-export const BIN = path.join(REPO, 'src/cli/bin.ts')
+export const BIN = path.join(REPO, 'cli/bin.ts')
 const TSX_LOADER = path.join(REPO, 'node_modules/tsx/dist/esm/index.mjs')
 /** Temporary projects live inside the repository so that they resolve react, next and vitest from its node_modules. */
 const TMP = path.join(REPO, '.tmp', 'cli-tests')

@@ -1,8 +1,8 @@
 import type { RunnerTestCase, RunnerTestFile, RunnerTestSuite } from 'vitest'
 import type { TestModule } from 'vitest/node'
 import { describe, expect, test } from 'vitest'
-import { regroupByRouteFile } from '../../src/cli/route-file-reports.js'
-import { groupRoutes, shardRoutes } from '../../src/cli/run-vitest.js'
+import { regroupByRouteFile } from '../../cli/route-file-reports.js'
+import { groupRoutes, shardRoutes } from '../../cli/run-vitest.js'
 
 describe('shardRoutes', () => {
   test('every route lands in exactly one shard, in order, shards differing in size by one at most', () => {

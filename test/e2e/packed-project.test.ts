@@ -20,7 +20,7 @@ const PUBLISHED = [
   'dist/matchers/test-image-routes.js',
   'dist/matchers/vitest-plugin.js',
   'dist/src/index.js',
-  'dist/src/og/index.js',
+  'dist/og/index.js',
 ]
 
 let root: string

@@ -4,7 +4,7 @@ import { checkImageRoute } from '../../matchers/image-route-check.js'
 import type { ImageRouteModule } from '../../src/image-route-module.js'
 
 // The fixture routes import next/og as a real app does; render them with the reference renderer instead.
-vi.mock('next/og', () => import('../../src/og/index.js'))
+vi.mock('next/og', () => import('../../og/index.js'))
 
 const APP = 'test/fixtures/image-routes-app/app'
 

@@ -4,7 +4,7 @@ import { ImgmetaError } from '../../src/errors.js'
 import { toHaveValidImageMetadata, type ImageMetadataMatcherOptions } from '../../matchers/image-metadata.js'
 
 // The fixture routes import next/og as a real app does; render them with the reference renderer instead.
-vi.mock('next/og', () => import('../../src/og/index.js'))
+vi.mock('next/og', () => import('../../og/index.js'))
 expect.extend({ toHaveValidImageMetadata })
 
 const APP = 'test/fixtures/image-routes-app/app'

@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { decodeRgba, pngHasPixels } from '../../matchers/png-decode.js'
-import { encodePng } from '../../src/og/png-encode.js'
+import { encodePng } from '../../og/png-encode.js'
 import { ImgmetaError } from '../../src/errors.js'
 import { cardPixels, encodeWithPngjs, pngWithHeader } from './images.js'
 

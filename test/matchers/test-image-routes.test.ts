@@ -10,7 +10,7 @@ const FIXTURE = path.join(REPO, 'test/fixtures/image-routes-app')
 const TEST_FILE = `import { vi } from 'vitest'
 import { testImageRoutes } from ${JSON.stringify(path.join(REPO, 'matchers/test-image-routes.ts'))}
 
-vi.mock('next/og', () => import(${JSON.stringify(path.join(REPO, 'src/og/index.ts'))}))
+vi.mock('next/og', () => import(${JSON.stringify(path.join(REPO, 'og/index.ts'))}))
 
 testImageRoutes('app')
 testImageRoutes('app', {

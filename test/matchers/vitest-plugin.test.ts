@@ -5,7 +5,7 @@ import type { Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ViteUserConfig } from 'vitest/config'
 import imgmeta, { nextAppViteSettings, SETUP_FILE } from '../../matchers/vitest-plugin.js'
-import { ImageResponse as ReferenceImageResponse } from '../../src/og/index.js'
+import { ImageResponse as ReferenceImageResponse } from '../../og/index.js'
 import {
   childEnv,
   makeTempDir,
@@ -251,11 +251,12 @@ test('by default next/og is the real one, and server-only is still harmless', as
 async function installFromSources(modules: string): Promise<void> {
   const dir = path.join(modules, 'imgmeta')
   await mkdir(dir)
-  await symlink(path.join(REPO, 'src'), path.join(dir, 'src'), 'dir')
-  await symlink(path.join(REPO, 'matchers'), path.join(dir, 'matchers'), 'dir')
+  for (const folder of ['src', 'og', 'matchers']) {
+    await symlink(path.join(REPO, folder), path.join(dir, folder), 'dir')
+  }
   const exports = {
     '.': './src/index.ts',
-    './og': './src/og/index.ts',
+    './og': './og/index.ts',
     './matchers': './matchers/index.ts',
     './vitest-setup': './matchers/setup.ts',
   }

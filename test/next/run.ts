@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   log(`next ${version} (${turbopack ? 'Turbopack' : 'webpack'}), imgmeta behaviour ${nextVersion}`)
 
   const ledger = new Ledger()
-  const loader = await createModuleLoader(here, path.join(repo, 'src', 'og', 'index.ts'))
+  const loader = await createModuleLoader(here, path.join(repo, 'og', 'index.ts'))
   let stats: FixtureStats = { pages: 0, tags: 0, images: 0, pixelImages: 0, worst: undefined }
   let probes = 0
   let buildMs = 0

@@ -1,9 +1,9 @@
 import { Resvg } from '@resvg/resvg-js'
 import type { CSSProperties, ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { inlineCanvasGradients } from '../../../src/og/canvas-gradient.js'
-import { renderSvg } from '../../../src/og/index.js'
-import { corpus, corpusOptions } from '../../fixtures/og-corpus/index.js'
+import { inlineCanvasGradients } from '../../og/canvas-gradient.js'
+import { renderSvg } from '../../og/index.js'
+import { corpus, corpusOptions } from '../fixtures/og-corpus/index.js'
 
 // The rewrite is only a shortcut: resvg must give exactly the pixels it gives for satori's own SVG.
 function pixels(svg: string, width: number): Buffer {

@@ -3,16 +3,16 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { render } from '../../../src/og/index.js'
-import { renderKey } from '../../../src/og/render-key.js'
-import { BENCH_CARD, corpusItem, corpusOptions } from '../../fixtures/og-corpus/index.js'
+import { render } from '../../og/index.js'
+import { renderKey } from '../../og/render-key.js'
+import { BENCH_CARD, corpusItem, corpusOptions } from '../fixtures/og-corpus/index.js'
 
 const run = promisify(execFile)
-const script = path.resolve(import.meta.dirname, '../../fixtures/og-corpus/render-hashes.ts')
+const script = path.resolve(import.meta.dirname, '../fixtures/og-corpus/render-hashes.ts')
 const NAMES = [BENCH_CARD, 'og-data-uri-png', 'icon-64-translucent-circle']
 
 async function hashesFromProcess(): Promise<Record<string, string>> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...NAMES], { cwd: path.resolve(import.meta.dirname, '../../..') })
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...NAMES], { cwd: path.resolve(import.meta.dirname, '../..') })
   return JSON.parse(stdout) as Record<string, string>
 }
 

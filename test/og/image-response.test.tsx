@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ImgmetaError } from '../../../src/errors.js'
-import { ImageResponse, render, renderSvg } from '../../../src/og/index.js'
-import { laidOutOf } from '../../../src/og/laid-out.js'
-import { renderKey } from '../../../src/og/render-key.js'
+import { ImgmetaError } from '../../src/errors.js'
+import { ImageResponse, render, renderSvg } from '../../og/index.js'
+import { laidOutOf } from '../../og/laid-out.js'
+import { renderKey } from '../../og/render-key.js'
 
 const card = <div style={{ display: 'flex', width: '100%', height: '100%', background: '#222', color: 'white', fontSize: 24 }}>hi</div>
 

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import pixelmatch from 'pixelmatch'
 import { describe, expect, it } from 'vitest'
-import { decodePng } from '../../../src/png.js'
-import { renderPixels } from '../../../src/og/index.js'
-import { corpus, corpusOptions } from '../../fixtures/og-corpus/index.js'
-import { nextVersion } from '../../fixtures/og-corpus/next-og.js'
+import { decodePng } from '../../src/png.js'
+import { renderPixels } from '../../og/index.js'
+import { corpus, corpusOptions } from '../fixtures/og-corpus/index.js'
+import { nextVersion } from '../fixtures/og-corpus/next-og.js'
 
 // The target: at most 0.001% of the pixels differ at pixelmatch threshold 0.1 (7 of a 1200×630 card, 0 of an icon).
 const MAX_DIFF_RATIO = 0.00001
-const goldenDir = path.resolve(import.meta.dirname, '../../golden/og')
+const goldenDir = path.resolve(import.meta.dirname, '../golden/og')
 
 // Measured exceptions, each with its own bound. A hard colour stop puts one edge pixel per stripe on either
 // side depending on the rasterizer: resvg (imgmeta/og and next/og's wasm path) agree, sharp's librsvg does not.

@@ -1,8 +1,8 @@
 import { Resvg } from '@resvg/resvg-js'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { encodePng } from '../../../src/og/png-encode.js'
-import { straightAlpha } from '../../../src/og/render.js'
+import { encodePng } from '../../og/png-encode.js'
+import { straightAlpha } from '../../og/render.js'
 
 // Opaque, translucent and fully transparent areas, so premultiplied and straight alpha differ.
 const SVG =

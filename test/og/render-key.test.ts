@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { renderPixels } from '../../../src/og/index.js'
-import { renderKey } from '../../../src/og/render-key.js'
-import { corpus, corpusOptions } from '../../fixtures/og-corpus/index.js'
+import { renderPixels } from '../../og/index.js'
+import { renderKey } from '../../og/render-key.js'
+import { corpus, corpusOptions } from '../fixtures/og-corpus/index.js'
 
 // A render stamp trusts that equal render keys give equal pixels, also across versions of imgmeta. The golden
 // file (npm run goldens:keys) records each corpus card's key and pixels as they were made: a change to the
 // steps between SVG and pixels must come with a new RASTER_PIPELINE, or old stamps would pass changed images.
-const golden = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../golden/render-keys.json'), 'utf8')) as Record<
+const golden = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../golden/render-keys.json'), 'utf8')) as Record<
   string,
   { key: string; pixels: string }
 >
@@ -26,7 +26,7 @@ describe('render keys', () => {
         continue
       }
       const hash = createHash('sha256').update(pixels).digest('hex')
-      expect(hash, `${item.name}: same render key, different pixels; bump RASTER_PIPELINE in src/og/render-key.ts`).toBe(recorded.pixels)
+      expect(hash, `${item.name}: same render key, different pixels; bump RASTER_PIPELINE in og/render-key.ts`).toBe(recorded.pixels)
     }
     expect(
       changedKeys,

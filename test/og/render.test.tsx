@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { ImgmetaError } from '../../../src/errors.js'
-import { decodePng } from '../../../src/png.js'
-import { MAX_DIMENSION, render, renderPixels, renderSvg, type RenderOptions } from '../../../src/og/index.js'
-import { defaultFontPath, getDefaultFonts } from '../../../src/og/fonts.js'
-import { CHECKER_PNG } from '../../fixtures/og-corpus/assets.js'
+import { ImgmetaError } from '../../src/errors.js'
+import { decodePng } from '../../src/png.js'
+import { MAX_DIMENSION, render, renderPixels, renderSvg, type RenderOptions } from '../../og/index.js'
+import { defaultFontPath, getDefaultFonts } from '../../og/fonts.js'
+import { CHECKER_PNG } from '../fixtures/og-corpus/assets.js'
 
 const card = <div style={{ display: 'flex', width: '100%', height: '100%', background: 'white', fontSize: 32 }}>card</div>
 

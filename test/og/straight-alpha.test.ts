@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { copyRowsStraight, OPAQUE_RUN_PIXELS, straightAlpha } from '../../../src/og/straight-alpha.js'
+import { copyRowsStraight, OPAQUE_RUN_PIXELS, straightAlpha } from '../../og/straight-alpha.js'
 
 // Opaque on the left, a translucent ring across the edge of the opaque part, transparent on the right; run
 // boundaries fall inside the ring, and the image is not a whole number of runs.
