@@ -251,7 +251,7 @@ test('by default next/og is the real one, and server-only is still harmless', as
 async function installFromSources(modules: string): Promise<void> {
   const dir = path.join(modules, 'imgmeta')
   await mkdir(dir)
-  for (const folder of ['src', 'og', 'matchers']) {
+  for (const folder of ['src', 'og', 'next-runtime', 'matchers']) {
     await symlink(path.join(REPO, folder), path.join(dir, folder), 'dir')
   }
   const exports = {
