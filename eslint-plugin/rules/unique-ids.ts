@@ -1,7 +1,7 @@
 import { createRule } from '../utils/create-rule.js'
-import { literalValue, objectShape } from '../utils/expressions.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
-import { routeMetadataItems } from '../utils/route-metadata.js'
+import { isInLintedFile, routeMetadataItems } from '../utils/route-metadata.js'
+import { literalValues, resolvedShape } from '../utils/values.js'
 
 /** Next serves the first item whose `String(id)` equals the URL segment: a later duplicate is never served. */
 export default createRule({
@@ -25,11 +25,13 @@ export default createRule({
       Program() {
         const file = imageRouteFile(context)
         const firstLine = new Map<string, number>()
-        for (const item of routeMetadataItems(file, context.sourceCode)) {
-          const property = objectShape(item).properties.get('id')
-          if (!property) continue
-          const value = literalValue(property.value)
-          if (value === undefined) continue
+        for (const item of routeMetadataItems(file)) {
+          const property = resolvedShape(item, file.values)?.properties.get('id')
+          if (!property || !isInLintedFile(property)) continue
+          const values = literalValues(property.value, file.values)
+          // An id that may be one of several values is not a duplicate of any one of them.
+          if (values?.length !== 1) continue
+          const value = values[0]!
           // Next compares `String(item.id)` with the segment, so 1 and '1' are the same id.
           const id = String(value)
           const line = firstLine.get(id)
