@@ -4,6 +4,7 @@ import { createRule } from '../utils/create-rule.js'
 import type { FunctionNode } from '../utils/expressions.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
 import { nextVersionOf } from '../utils/next-version.js'
+import { readParamNames } from '../utils/read-params.js'
 
 /** The TypeScript type of a param as Next passes it. */
 function paramTypeText(param: RouteParam): string {
@@ -39,7 +40,7 @@ export default createRule({
       unexpectedPromise:
         '{{where}} receives `params` as a plain object on Next {{version}}, not a Promise: type it `params: {{shape}}`.',
       missingParam:
-        '`params` has no `{{name}}`, but the route folder "{{segment}}" passes it: add `{{name}}{{optional}}: {{type}}`.',
+        'The code reads `params.{{name}}`, which the route folder "{{segment}}" passes, but the `params` type leaves it out: add `{{name}}{{optional}}: {{type}}`.',
       unknownParam:
         '`params.{{name}}` is never passed: no folder of the route "{{route}}" is named "[{{name}}]". Remove it, or rename it to match a folder.',
       wrongParamType:
@@ -76,7 +77,11 @@ export default createRule({
             const data = { name: param.name, segment, optional, type: paramTypeText(param) }
             const member = members.get(param.name)
             if (!member) {
-              context.report({ node: written.node, messageId: 'missingParam', data })
+              // A type that lists fewer params than the route is fine (Next passes a wider object); one the
+              // code reads and the type leaves out is not.
+              if (readParamNames(fn, context.sourceCode).has(param.name)) {
+                context.report({ node: written.node, messageId: 'missingParam', data })
+              }
             } else if (
               (member.kind !== 'unknown' && member.kind !== expectedKind(param)) ||
               (param.kind === 'optional-catch-all' && !member.optional)

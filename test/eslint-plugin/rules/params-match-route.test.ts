@@ -39,8 +39,32 @@ ruleTester.run('params-match-route', rule, {
     { filename: file, code: `export default function Icon({ params }) { return null }` },
     // .js files carry no types.
     { filename: 'app/shop/[slug]/icon.js', code: `export default function Icon({ params }) { return null }` },
+    // A type listing fewer params than the route: Next passes the wider object, the code reads only locale.
+    {
+      filename: 'app/[locale]/[page_slug]/twitter-image.tsx',
+      settings: nextVersion(14),
+      code: `export default async function Image({ params }: { params: { locale: string } }) { return params.locale }`,
+    },
+    {
+      filename: 'app/[locale]/[page_slug]/twitter-image.tsx',
+      settings: nextVersion(16),
+      code: `export default async function Image({ params }: { params: Promise<{ locale: string }> }) { const { locale } = await params; return locale }`,
+    },
+    // Passed on whole: what is read there is not known here.
+    {
+      filename: 'app/[locale]/[page_slug]/twitter-image.tsx',
+      settings: nextVersion(14),
+      code: `export function generateImageMetadata({ params }: { params: { locale: string } }) { return load(params) }`,
+    },
   ],
   invalid: [
+    {
+      // Read but left out of the type (through await).
+      filename: 'app/[locale]/[page_slug]/twitter-image.tsx',
+      settings: nextVersion(16),
+      code: `export default async function Image({ params }: { params: Promise<{ locale: string }> }) { return (await params).page_slug }`,
+      errors: [{ messageId: 'missingParam', data: { name: 'page_slug', segment: '[page_slug]', optional: '', type: 'string' } }],
+    },
     {
       filename: file,
       code: `export default function Icon({ params }: { params: { slug: string } }) {\n  return null\n}`,
@@ -61,7 +85,7 @@ ruleTester.run('params-match-route', rule, {
     {
       filename: file,
       settings: nextVersion(14),
-      code: `export default function Icon({ params, id }: { params: { id: string }; id: string }) { return null }`,
+      code: `export default function Icon({ params, id }: { params: { id: string }; id: string }) { return params.slug }`,
       errors: [
         { messageId: 'missingParam', line: 1, column: 56, data: { name: 'slug', segment: '[slug]', optional: '', type: 'string' } },
         { messageId: 'unknownParam', line: 1, column: 58, data: { name: 'id', route: '/shop/[slug]/icon' } },
@@ -107,7 +131,7 @@ typedRuleTester.run('params-match-route (type information)', rule, {
     },
     {
       filename: file,
-      code: `interface Params { other: string }\nexport function generateImageMetadata({ params }: { params: Params }) { return [] }`,
+      code: `interface Params { other: string }\nexport function generateImageMetadata({ params }: { params: Params }) { const { slug } = params; return [{ id: slug }] }`,
       errors: [
         { messageId: 'missingParam', line: 2, column: 61 },
         { messageId: 'unknownParam', line: 2, column: 61, data: { name: 'other', route: '/shop/[slug]/icon' } },
