@@ -87,7 +87,8 @@ function bindingOf(identifier: TSESTree.Identifier, vc: ValueContext): Binding |
   const foreign = foreignProgramOf(identifier)
   if (foreign) return foreignBinding(identifier, foreign)
   const variable = ASTUtils.findVariable(vc.sourceCode.getScope(identifier), identifier.name)
-  if (!variable) return undefined
+  // Globals (`undefined` among them) are declared by the environment, not by a definition in the code.
+  if (!variable || variable.defs.length === 0) return undefined
   const definition = variable.defs.length === 1 ? variable.defs[0] : undefined
   if (!definition) return null
   switch (definition.type) {

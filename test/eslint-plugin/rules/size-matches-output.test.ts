@@ -1,5 +1,6 @@
+import path from 'node:path'
 import rule from '../../../eslint-plugin/rules/size-matches-output.js'
-import { ruleTester } from '../rule-tester.js'
+import { ROOT, ruleTester } from '../rule-tester.js'
 
 const file = 'app/shop/[slug]/icon.tsx'
 const header = `import { ImageResponse } from 'next/og'`
@@ -144,6 +145,29 @@ export default async function Image() {
             },
           ],
         },
+      ],
+    },
+  ],
+})
+
+/** Values followed into imported project modules (`@/lib/og`): a project on disk. */
+const PROJECT = path.join(ROOT, 'test/fixtures/eslint/local-modules')
+
+ruleTester.run('size-matches-output (imported modules)', rule, {
+  valid: [
+    {
+      filename: path.join(PROJECT, 'app/blog/[slug]/opengraph-image.tsx'),
+      code: `import { OG_SIZE, renderCard } from '@/lib/og'\nexport const size = OG_SIZE\nexport default async function Image() { return renderCard('x') }`,
+    },
+  ],
+  invalid: [
+    {
+      // The declared sizes and the rendering helper both live in lib/og.tsx; reported at the export.
+      filename: path.join(PROJECT, 'app/blog/[slug]/opengraph-image.tsx'),
+      code: `import { ICON_SIZES, renderCard } from '../../../lib/og'\nexport function generateImageMetadata() {\n  return ICON_SIZES\n}\nexport default async function Image() { return renderCard('x') }`,
+      errors: [
+        { messageId: 'sizeMismatch', line: 2, data: { declared: '32x32', rendered: '1200x630', width: 32, height: 32 } },
+        { messageId: 'sizeMismatch', line: 2, data: { declared: '64x64', rendered: '1200x630', width: 64, height: 64 } },
       ],
     },
   ],
