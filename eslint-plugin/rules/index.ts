@@ -7,6 +7,7 @@ import noCatchAllImageMetadata from './no-catch-all-image-metadata.js'
 import noClientComponentInImageResponse from './no-client-component-in-image-response.js'
 import noUnknownImageProps from './no-unknown-image-props.js'
 import noUnknownMetadataKeys from './no-unknown-metadata-keys.js'
+import noRedundantFileMetadata from './no-redundant-file-metadata.js'
 import paramsMatchRoute from './params-match-route.js'
 import requireId from './require-id.js'
 import sizeMatchesOutput from './size-matches-output.js'
@@ -23,6 +24,7 @@ export const rules = {
   'no-client-component-in-image-response': noClientComponentInImageResponse,
   'no-unknown-image-props': noUnknownImageProps,
   'no-unknown-metadata-keys': noUnknownMetadataKeys,
+  'no-redundant-file-metadata': noRedundantFileMetadata,
   'params-match-route': paramsMatchRoute,
   'require-id': requireId,
   'size-matches-output': sizeMatchesOutput,
