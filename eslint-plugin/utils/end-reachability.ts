@@ -15,7 +15,8 @@ export function reachableEndListeners(onReachableEnd: (fn: FunctionNode) => void
   }
   let frame: Frame | null = null
   const exit = (node: TSESTree.Node): void => {
-    if (!frame || !isFunctionNode(node)) return
+    // An expression body returns its value: there is no end to fall off.
+    if (!frame || !isFunctionNode(node) || node.body?.type !== 'BlockStatement') return
     if ([...frame.segments].some((segment) => segment.reachable)) onReachableEnd(node)
   }
   const listeners = {

@@ -1,12 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
 import type { FunctionNode } from './expressions.js'
 import type { ImageRouteFile } from './image-route-file.js'
+import { knownKind, type KnownKind } from './known-kinds.js'
 import { foreignProgramOf } from './local-modules.js'
 import { returnedValues } from './returned-values.js'
 import { literalValues, possibleValues, resolvedShape, type ValueContext } from './values.js'
 
 /** What `ImageResponse` renders when its options give no width or height (CONTRACT.md §5). */
 export const IMAGE_RESPONSE_DEFAULT_SIZE = { width: 1200, height: 630 } as const
+
+/** Values that are no image at all (`null`, JSX, a string): the request fails, so no size or type is served. */
+const NOT_AN_IMAGE: ReadonlySet<KnownKind> = new Set(['nullish', 'primitive', 'jsx', 'object', 'array', 'function'])
+const NO_NAMES: ReadonlySet<string> = new Set()
 
 /** The lowest HTTP status of a response that is an error, not an image. */
 const FIRST_ERROR_STATUS = 400
@@ -79,12 +84,13 @@ export function returnedImageResponses(fn: FunctionNode, vc: ValueContext): TSES
   const values = returnedValues(fn)
   const out: TSESTree.NewExpression[] = []
   for (const value of values) {
-    if (value === null) return null
+    // A bare `return` answers no image: image-function-returns-response reports it; sizes are not its business.
+    if (value === null) continue
     const alternatives = possibleValues(value, vc)
     if (alternatives === null) return null
     for (const alternative of alternatives) {
       if (isImageResponseConstruction(alternative, vc)) out.push(alternative)
-      else if (!isErrorResponse(alternative, vc)) return null
+      else if (!isErrorResponse(alternative, vc) && !NOT_AN_IMAGE.has(knownKind(alternative, NO_NAMES))) return null
     }
   }
   return out.length > 0 ? out : null
