@@ -26,7 +26,10 @@ const recommendedRules = Object.fromEntries(
 ) satisfies TSESLint.FlatConfig.Rules
 
 const strictRules = Object.fromEntries(
-  (Object.keys(rules) as RuleName[]).map((rule) => [`${PLUGIN_PREFIX}/${rule}`, 'error' as const]),
+  (Object.keys(rules) as RuleName[]).map((rule) => {
+    const options = rules[rule].meta.docs?.strictOptions
+    return [`${PLUGIN_PREFIX}/${rule}`, options ? ['error', ...options] : 'error']
+  }),
 ) satisfies TSESLint.FlatConfig.Rules
 
 /** The plugin object of flat config: `plugins: { imgmeta: plugin }`. */

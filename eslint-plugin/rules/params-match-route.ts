@@ -32,8 +32,21 @@ export default createRule({
         'Require the `params` type of `generateImageMetadata` and of the image function to match the route folders and the Next version',
       recommended: true,
       usesTypeInformation: true,
+      strictOptions: [{ strictTypes: true }],
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          strictTypes: {
+            type: 'boolean',
+            description:
+              'Also report a `params` typed as a Promise where Next passes a plain object (before 16, and for `generateImageMetadata`): `await` of a plain object is the object, so nothing changes at run time.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       expectedPromise:
         'On Next {{version}} the image function receives `params` as a Promise: type it `params: Promise<{{shape}}>` and `await params`.',
@@ -47,8 +60,8 @@ export default createRule({
         '`params.{{name}}` is {{expected}} for the route folder "{{segment}}", but it is typed otherwise. Type it `{{name}}{{optional}}: {{type}}`.',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ strictTypes: false }],
+  create(context, [{ strictTypes }]) {
     return {
       Program() {
         const file = imageRouteFile(context)
@@ -62,7 +75,9 @@ export default createRule({
           const shape = paramsShape(route.params)
           // An alias read without type information may itself be a Promise: only a written wrapping is known.
           const wrappingKnown = written.promise || written.members !== null || written.kind !== 'unknown'
-          if (wrappingKnown && written.promise !== promiseOnVersion(version)) {
+          // A Promise type over a plain object only misleads: `await` returns the object.
+          const harmless = written.promise && !promiseOnVersion(version)
+          if (wrappingKnown && written.promise !== promiseOnVersion(version) && (!harmless || strictTypes)) {
             context.report({
               node: written.node,
               messageId: written.promise ? 'unexpectedPromise' : 'expectedPromise',

@@ -11,6 +11,8 @@ export interface ImgmetaRuleDocs {
    * makes every rule an error.
    */
   recommendedSeverity?: 'error' | 'warn'
+  /** The options `strict` sets, where a rule keeps its findings without run-time effect behind an option. */
+  strictOptions?: unknown[]
   /** True when the rule checks more (aliases, interfaces) when type information is available. */
   usesTypeInformation?: boolean
 }

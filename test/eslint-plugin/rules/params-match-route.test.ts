@@ -5,6 +5,9 @@ const file = 'app/shop/[slug]/icon.tsx'
 
 ruleTester.run('params-match-route', rule, {
   valid: [
+    // Without strictTypes a Promise type over a plain object is not reported: `await` returns the object.
+    { filename: file, settings: nextVersion(15), code: `export default async function Icon({ params }: { params: Promise<{ slug: string }> }) { const { slug } = await params; return slug }` },
+    { filename: file, settings: nextVersion(16), code: `export async function generateImageMetadata({ params }: { params: Promise<{ slug: string }> }) { return [] }` },
     // 16 (the installed next): generateImageMetadata plain, the image function behind a Promise.
     {
       filename: file,
@@ -74,12 +77,16 @@ ruleTester.run('params-match-route', rule, {
       filename: file,
       settings: nextVersion(16),
       code: `export function generateImageMetadata({ params }: { params: Promise<{ slug: string }> }) { return [] }`,
+      // A Promise type over a plain object changes nothing at run time: strict only.
+      options: [{ strictTypes: true }],
       errors: [{ messageId: 'unexpectedPromise', line: 1, column: 61, data: { version: 16, shape: '{ slug: string }', where: '`generateImageMetadata`' } }],
     },
     {
       filename: file,
       settings: nextVersion(15),
       code: `export default function Icon({ params }: { params: Promise<{ slug: string }> }) { return null }`,
+      // A Promise type over a plain object changes nothing at run time: strict only.
+      options: [{ strictTypes: true }],
       errors: [{ messageId: 'unexpectedPromise', line: 1, column: 52 }],
     },
     {
