@@ -2,6 +2,7 @@ import { annotatedPropType, typeServices } from '../utils/annotated-types.js'
 import { createRule } from '../utils/create-rule.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
 import { nextVersionOf } from '../utils/next-version.js'
+import { promiseMigrationFix } from '../utils/promise-migration.js'
 
 /** Next 16 hands the image function the id as it appears in the URL, a string, behind a Promise. */
 export default createRule({
@@ -14,6 +15,7 @@ export default createRule({
       usesTypeInformation: true,
       strictOptions: [{ strictTypes: true }],
     },
+    fixable: 'code',
     schema: [
       {
         type: 'object',
@@ -50,7 +52,10 @@ export default createRule({
           if (!written.promise && written.kind === 'unknown') return
           // `await id` is a string whatever the Promise is said to hold; only strict comparisons notice.
           if (written.promise && !strictTypes) return
-          context.report({ node: written.node, messageId: 'expectedPromiseString', data: { version } })
+          // A string becomes a Promise of one, mechanically; a number type would leave comparisons with numbers.
+          const fix =
+            !written.promise && written.kind === 'string' ? promiseMigrationFix(file.imageFunction, 'id', written.node, context.sourceCode) : null
+          context.report({ node: written.node, messageId: 'expectedPromiseString', data: { version }, fix })
         } else if (written.promise && strictTypes) {
           context.report({ node: written.node, messageId: 'unexpectedPromise', data: { version } })
         }

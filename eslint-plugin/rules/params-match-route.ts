@@ -4,6 +4,7 @@ import { createRule } from '../utils/create-rule.js'
 import type { FunctionNode } from '../utils/expressions.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
 import { nextVersionOf } from '../utils/next-version.js'
+import { promiseMigrationFix } from '../utils/promise-migration.js'
 import { readParamNames } from '../utils/read-params.js'
 
 /** The TypeScript type of a param as Next passes it. */
@@ -34,6 +35,7 @@ export default createRule({
       usesTypeInformation: true,
       strictOptions: [{ strictTypes: true }],
     },
+    fixable: 'code',
     schema: [
       {
         type: 'object',
@@ -78,10 +80,13 @@ export default createRule({
           // A Promise type over a plain object only misleads: `await` returns the object.
           const harmless = written.promise && !promiseOnVersion(version)
           if (wrappingKnown && written.promise !== promiseOnVersion(version) && (!harmless || strictTypes)) {
+            // Next 16's codemods leave image routes alone: the migration to a Promise is offered here.
+            const fix = written.promise ? null : promiseMigrationFix(fn, 'params', written.node, context.sourceCode)
             context.report({
               node: written.node,
               messageId: written.promise ? 'unexpectedPromise' : 'expectedPromise',
               data: { version, shape, where },
+              fix,
             })
           }
           const members = written.members

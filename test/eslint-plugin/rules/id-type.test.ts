@@ -22,6 +22,14 @@ ruleTester.run('id-type', rule, {
   ],
   invalid: [
     {
+      // id: string on 16 migrates like params: Promise type, awaited uses, async.
+      filename: file,
+      settings: nextVersion(16),
+      code: `${gim}\nexport default function Icon({ id }: { id: string }) {\n  const side = id === 'small' ? 48 : 96\n  return render(id, side)\n}`,
+      output: `${gim}\nexport default async function Icon({ id }: { id: Promise<string> }) {\n  const side = (await id) === 'small' ? 48 : 96\n  return render((await id), side)\n}`,
+      errors: [{ messageId: 'expectedPromiseString', line: 2 }],
+    },
+    {
       filename: file,
       code: `${gim}\nexport default async function Icon({ id }: { id: number }) {\n  return null\n}`,
       errors: [{ messageId: 'expectedPromiseString', line: 2, column: 50, endColumn: 56, data: { version: 16 } }],

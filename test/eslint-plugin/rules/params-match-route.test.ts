@@ -62,6 +62,32 @@ ruleTester.run('params-match-route', rule, {
   ],
   invalid: [
     {
+      // The 15→16 migration: the type becomes a Promise, each use is awaited, the function becomes async.
+      filename: 'app/blog/[slug]/opengraph-image.tsx',
+      settings: nextVersion(16),
+      code: [
+        `export default function Image({ params }: { params: { slug: string } }) {`,
+        `  const title = params.slug.toUpperCase()`,
+        `  return render({ params, title })`,
+        `}`,
+      ].join('\n'),
+      output: [
+        `export default async function Image({ params }: { params: Promise<{ slug: string }> }) {`,
+        `  const title = (await params).slug.toUpperCase()`,
+        `  return render({ params: await params, title })`,
+        `}`,
+      ].join('\n'),
+      errors: [{ messageId: 'expectedPromise', line: 1 }],
+    },
+    {
+      // A use inside a callback cannot be awaited there: reported without a fix.
+      filename: 'app/blog/[slug]/opengraph-image.tsx',
+      settings: nextVersion(16),
+      code: `export default async function Image({ params }: { params: { slug: string } }) { return load(() => params.slug) }`,
+      output: null,
+      errors: [{ messageId: 'expectedPromise' }],
+    },
+    {
       // Read but left out of the type (through await).
       filename: 'app/[locale]/[page_slug]/twitter-image.tsx',
       settings: nextVersion(16),
@@ -71,6 +97,7 @@ ruleTester.run('params-match-route', rule, {
     {
       filename: file,
       code: `export default function Icon({ params }: { params: { slug: string } }) {\n  return null\n}`,
+      output: `export default async function Icon({ params }: { params: Promise<{ slug: string }> }) {\n  return null\n}`,
       errors: [{ messageId: 'expectedPromise', line: 1, column: 52, endColumn: 68, data: { version: 16, shape: '{ slug: string }', where: 'The image function' } }],
     },
     {
