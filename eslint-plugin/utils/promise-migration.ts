@@ -39,7 +39,8 @@ export function promiseMigrationFix(
       if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === identifier) {
         fixes.push(fixer.replaceText(parent, `${identifier.name}: await ${identifier.name}`))
       } else {
-        fixes.push(fixer.replaceText(identifier, `(await ${identifier.name})`))
+        const text = `await ${identifier.name}`
+        fixes.push(fixer.replaceText(identifier, standsAlone(identifier) ? text : `(${text})`))
       }
     }
     if (!fn.async) fixes.push(fixer.insertTextBefore(fn, 'async '))
@@ -51,4 +52,23 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   let current = node.parent
   while (current && !isFunctionNode(current)) current = current.parent
   return current
+}
+
+/** True where `await x` needs no parentheses: a call argument, an initializer, a JSX child, a return value, … */
+function standsAlone(node: TSESTree.Identifier): boolean {
+  const parent = node.parent
+  switch (parent?.type) {
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee !== node
+    case AST_NODE_TYPES.VariableDeclarator:
+    case AST_NODE_TYPES.JSXExpressionContainer:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ReturnStatement:
+      return true
+    case AST_NODE_TYPES.Property:
+      return parent.value === node
+    default:
+      return false
+  }
 }

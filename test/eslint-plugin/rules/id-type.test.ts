@@ -26,7 +26,7 @@ ruleTester.run('id-type', rule, {
       filename: file,
       settings: nextVersion(16),
       code: `${gim}\nexport default function Icon({ id }: { id: string }) {\n  const side = id === 'small' ? 48 : 96\n  return render(id, side)\n}`,
-      output: `${gim}\nexport default async function Icon({ id }: { id: Promise<string> }) {\n  const side = (await id) === 'small' ? 48 : 96\n  return render((await id), side)\n}`,
+      output: `${gim}\nexport default async function Icon({ id }: { id: Promise<string> }) {\n  const side = (await id) === 'small' ? 48 : 96\n  return render(await id, side)\n}`,
       errors: [{ messageId: 'expectedPromiseString', line: 2 }],
     },
     {
