@@ -170,14 +170,33 @@ function foreignBinding(identifier: TSESTree.Identifier, program: TSESTree.Progr
 
 /** True when the function's parameters or its body's own declarations use the name (so it shadows the module's). */
 function declaresLocally(fn: FunctionNode, name: string): boolean {
-  const text = JSON.stringify(fn.params, (key, v: unknown) => (key === 'parent' ? undefined : v))
-  if (text.includes(`"name":"${name}"`)) return true
+  if (fn.params.some((param) => bindsName(param, name))) return true
   if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false
   return fn.body.body.some(
     (s) =>
-      s.type === AST_NODE_TYPES.VariableDeclaration &&
-      s.declarations.some((d) => JSON.stringify(d.id, (key, v: unknown) => (key === 'parent' ? undefined : v)).includes(`"name":"${name}"`)),
+      (s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => bindsName(d.id, name))) ||
+      (s.type === AST_NODE_TYPES.FunctionDeclaration && s.id?.name === name),
   )
+}
+
+/** True when a binding pattern (`x`, `{ a: x }`, `[x = 1]`, `...x`) declares the name. */
+function bindsName(pattern: TSESTree.Node, name: string): boolean {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern.name === name
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.some((p) => bindsName(p.type === AST_NODE_TYPES.Property ? p.value : p, name))
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.some((e) => e !== null && bindsName(e, name))
+    case AST_NODE_TYPES.RestElement:
+      return bindsName(pattern.argument, name)
+    case AST_NODE_TYPES.AssignmentPattern:
+      return bindsName(pattern.left, name)
+    case AST_NODE_TYPES.TSParameterProperty:
+      return bindsName(pattern.parameter, name)
+    default:
+      return false
+  }
 }
 
 function importedValues(

@@ -159,6 +159,11 @@ ruleTester.run('size-matches-output (imported modules)', rule, {
       filename: path.join(PROJECT, 'app/blog/[slug]/opengraph-image.tsx'),
       code: `import { OG_SIZE, renderCard } from '@/lib/og'\nexport const size = OG_SIZE\nexport default async function Image() { return renderCard('x') }`,
     },
+    {
+      // A helper's parameter that shadows a module constant is not read as the constant.
+      filename: path.join(PROJECT, 'app/blog/[slug]/opengraph-image.tsx'),
+      code: `import { renderSized } from '@/lib/og'\nexport const size = { width: 600, height: 315 }\nexport default async function Image() { return renderSized(size) }`,
+    },
   ],
   invalid: [
     {
