@@ -188,7 +188,7 @@ try {
   }
 
   // Canary: the rules must be doing their work on this app, not skipping it.
-  writeFileSync(path.join(root, 'app/section-0/group-0/[slug]/icon.tsx'), imageRoute(0).replace('id: `', 'name: `'))
+  writeFileSync(path.join(root, 'app/section-0/group-0/[slug]/icon.tsx'), imageRoute(0).replace('id: `', '// id: `'))
   const canary = (await lintOnce(root, withImgmeta)).problems - (await lintOnce(root, anchor)).problems
   if (canary !== 1) throw new Error(`expected imgmeta to report the one item without id, got ${canary} problems`)
 

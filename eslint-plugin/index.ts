@@ -18,10 +18,18 @@ const APP_FILES: string[] = ['app', 'src/app'].map((root) => `${root}/**/*.{${DE
 
 type RuleName = keyof typeof rules
 
+// Findings that break something are errors; those with no run-time effect warn (see each rule's doc).
 const recommendedRules = Object.fromEntries(
   (Object.keys(rules) as RuleName[])
     .filter((rule) => rules[rule].meta.docs?.recommended === true)
-    .map((rule) => [`${PLUGIN_PREFIX}/${rule}`, 'error' as const]),
+    .map((rule) => [`${PLUGIN_PREFIX}/${rule}`, rules[rule].meta.docs?.recommendedSeverity ?? 'error']),
+) satisfies TSESLint.FlatConfig.Rules
+
+const strictRules = Object.fromEntries(
+  (Object.keys(rules) as RuleName[]).map((rule) => {
+    const options = rules[rule].meta.docs?.strictOptions
+    return [`${PLUGIN_PREFIX}/${rule}`, options ? ['error', ...options] : 'error']
+  }),
 ) satisfies TSESLint.FlatConfig.Rules
 
 /** The plugin object of flat config: `plugins: { imgmeta: plugin }`. */
@@ -33,6 +41,8 @@ export interface ImgmetaPlugin {
     recommended: Linter.Config
     /** The same rules with type information (projectService), so that aliases and interfaces are resolved. */
     'recommended-type-checked': Linter.Config
+    /** `recommended` with every rule an error, the ones without run-time effect included. */
+    strict: Linter.Config
   }
 }
 
@@ -63,6 +73,12 @@ plugin.configs['recommended-type-checked'] = {
     parser: tsParser as Linter.Parser,
     parserOptions: { ecmaFeatures: { jsx: true }, projectService: true },
   },
+}
+
+plugin.configs.strict = {
+  ...plugin.configs.recommended,
+  name: `${PLUGIN_PREFIX}/strict`,
+  rules: strictRules,
 }
 
 // The named exports mirror the default one, for tools that load the module namespace (eslint-doc-generator).

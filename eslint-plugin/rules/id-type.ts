@@ -2,6 +2,7 @@ import { annotatedPropType, typeServices } from '../utils/annotated-types.js'
 import { createRule } from '../utils/create-rule.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
 import { nextVersionOf } from '../utils/next-version.js'
+import { promiseMigrationFix } from '../utils/promise-migration.js'
 
 /** Next 16 hands the image function the id as it appears in the URL, a string, behind a Promise. */
 export default createRule({
@@ -12,8 +13,22 @@ export default createRule({
       description: 'Require the image function\'s `id` to be typed `Promise<string>` on Next 16 (and not a Promise before)',
       recommended: true,
       usesTypeInformation: true,
+      strictOptions: [{ strictTypes: true }],
     },
-    schema: [],
+    fixable: 'code',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          strictTypes: {
+            type: 'boolean',
+            description:
+              'Also report types that are wrong but change nothing at run time: `Promise<number>` on 16 (a string arrives), a Promise type before 16 (`await` of a plain value is the value).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       expectedPromiseString:
         'On Next {{version}} the image function receives `id` as a Promise of the URL segment, a string even for numeric ids: ' +
@@ -23,8 +38,8 @@ export default createRule({
         'type it `id: string` (or `string | number`).',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ strictTypes: false }],
+  create(context, [{ strictTypes }]) {
     return {
       Program() {
         const file = imageRouteFile(context)
@@ -35,8 +50,13 @@ export default createRule({
         if (version >= 16) {
           if (written.promise && (written.kind === 'string' || written.kind === 'unknown')) return
           if (!written.promise && written.kind === 'unknown') return
-          context.report({ node: written.node, messageId: 'expectedPromiseString', data: { version } })
-        } else if (written.promise) {
+          // `await id` is a string whatever the Promise is said to hold; only strict comparisons notice.
+          if (written.promise && !strictTypes) return
+          // A string becomes a Promise of one, mechanically; a number type would leave comparisons with numbers.
+          const fix =
+            !written.promise && written.kind === 'string' ? promiseMigrationFix(file.imageFunction, 'id', written.node, context.sourceCode) : null
+          context.report({ node: written.node, messageId: 'expectedPromiseString', data: { version }, fix })
+        } else if (written.promise && strictTypes) {
           context.report({ node: written.node, messageId: 'unexpectedPromise', data: { version } })
         }
       },

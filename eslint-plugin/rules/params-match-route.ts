@@ -4,6 +4,8 @@ import { createRule } from '../utils/create-rule.js'
 import type { FunctionNode } from '../utils/expressions.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
 import { nextVersionOf } from '../utils/next-version.js'
+import { promiseMigrationFix } from '../utils/promise-migration.js'
+import { readParamNames } from '../utils/read-params.js'
 
 /** The TypeScript type of a param as Next passes it. */
 function paramTypeText(param: RouteParam): string {
@@ -31,23 +33,37 @@ export default createRule({
         'Require the `params` type of `generateImageMetadata` and of the image function to match the route folders and the Next version',
       recommended: true,
       usesTypeInformation: true,
+      strictOptions: [{ strictTypes: true }],
     },
-    schema: [],
+    fixable: 'code',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          strictTypes: {
+            type: 'boolean',
+            description:
+              'Also report a `params` typed as a Promise where Next passes a plain object (before 16, and for `generateImageMetadata`): `await` of a plain object is the object, so nothing changes at run time.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       expectedPromise:
         'On Next {{version}} the image function receives `params` as a Promise: type it `params: Promise<{{shape}}>` and `await params`.',
       unexpectedPromise:
         '{{where}} receives `params` as a plain object on Next {{version}}, not a Promise: type it `params: {{shape}}`.',
       missingParam:
-        '`params` has no `{{name}}`, but the route folder "{{segment}}" passes it: add `{{name}}{{optional}}: {{type}}`.',
+        'The code reads `params.{{name}}`, which the route folder "{{segment}}" passes, but the `params` type leaves it out: add `{{name}}{{optional}}: {{type}}`.',
       unknownParam:
         '`params.{{name}}` is never passed: no folder of the route "{{route}}" is named "[{{name}}]". Remove it, or rename it to match a folder.',
       wrongParamType:
         '`params.{{name}}` is {{expected}} for the route folder "{{segment}}", but it is typed otherwise. Type it `{{name}}{{optional}}: {{type}}`.',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ strictTypes: false }],
+  create(context, [{ strictTypes }]) {
     return {
       Program() {
         const file = imageRouteFile(context)
@@ -61,11 +77,16 @@ export default createRule({
           const shape = paramsShape(route.params)
           // An alias read without type information may itself be a Promise: only a written wrapping is known.
           const wrappingKnown = written.promise || written.members !== null || written.kind !== 'unknown'
-          if (wrappingKnown && written.promise !== promiseOnVersion(version)) {
+          // A Promise type over a plain object only misleads: `await` returns the object.
+          const harmless = written.promise && !promiseOnVersion(version)
+          if (wrappingKnown && written.promise !== promiseOnVersion(version) && (!harmless || strictTypes)) {
+            // Next 16's codemods leave image routes alone: the migration to a Promise is offered here.
+            const fix = written.promise ? null : promiseMigrationFix(fn, 'params', written.node, context.sourceCode)
             context.report({
               node: written.node,
               messageId: written.promise ? 'unexpectedPromise' : 'expectedPromise',
               data: { version, shape, where },
+              fix,
             })
           }
           const members = written.members
@@ -76,7 +97,11 @@ export default createRule({
             const data = { name: param.name, segment, optional, type: paramTypeText(param) }
             const member = members.get(param.name)
             if (!member) {
-              context.report({ node: written.node, messageId: 'missingParam', data })
+              // A type that lists fewer params than the route is fine (Next passes a wider object); one the
+              // code reads and the type leaves out is not.
+              if (readParamNames(fn, context.sourceCode).has(param.name)) {
+                context.report({ node: written.node, messageId: 'missingParam', data })
+              }
             } else if (
               (member.kind !== 'unknown' && member.kind !== expectedKind(param)) ||
               (param.kind === 'optional-catch-all' && !member.optional)

@@ -1,4 +1,5 @@
 import { createRule } from '../utils/create-rule.js'
+import { editableItems, exportedConstStatement, FILE_LEVEL_METADATA, itemsCarry } from '../utils/file-metadata.js'
 import { imageRouteFile } from '../utils/image-route-file.js'
 
 /** File names under the app root that Next gives a meaning but never calls generateImageMetadata in. */
@@ -19,8 +20,6 @@ export const ROUTE_FILE_NAMES: ReadonlySet<string> = new Set([
   'manifest',
 ])
 
-/** File-level exports that Next reads only when the route has no generateImageMetadata. */
-const FILE_LEVEL_METADATA = ['size', 'contentType', 'alt'] as const
 
 /** generateImageMetadata only works in image route files, and there it replaces the file-level metadata. */
 export default createRule({
@@ -32,6 +31,7 @@ export default createRule({
         'Disallow `generateImageMetadata` outside image route files, and file-level `size`/`contentType`/`alt` exports beside it',
       recommended: true,
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
       notAnImageRoute:
@@ -39,7 +39,8 @@ export default createRule({
         'and twitter-image files. Move it with the image function into such a file (e.g. `opengraph-image.tsx` beside this one){{hint}}.',
       ignoredExport:
         'Next ignores the `{{name}}` export of a route that exports `generateImageMetadata`: only the `{{name}}` of each ' +
-        'returned item is used. Move it into the items or remove it.',
+        'returned item is used{{consequence}}. Move it into the items or remove it.',
+      moveIntoItems: 'Move `{{name}}` into each item (and stop exporting it).',
     },
   },
   defaultOptions: [],
@@ -52,7 +53,33 @@ export default createRule({
         if (file.route) {
           for (const name of FILE_LEVEL_METADATA) {
             const exported = file.exports.byName.get(name)
-            if (exported) context.report({ node: exported.node, messageId: 'ignoredExport', data: { name } })
+            if (!exported) continue
+            const carry = itemsCarry(file, name, exported)
+            // An export every item repeats changes nothing: no-redundant-file-metadata reports it, as a warning.
+            if (carry === 'same') continue
+            const statement = exportedConstStatement(exported)
+            const items = carry === 'none' && statement ? editableItems(file) : null
+            context.report({
+              node: exported.node,
+              messageId: 'ignoredExport',
+              data: { name, consequence: carry === 'none' ? ', and no item has one: no tag gets this value' : '' },
+              suggest: items && statement
+                ? [
+                    {
+                      messageId: 'moveIntoItems',
+                      data: { name },
+                      fix: (fixer) => [
+                        ...items.map((item) =>
+                          item.properties[0]
+                            ? fixer.insertTextBefore(item.properties[0], `${name}, `)
+                            : fixer.replaceText(item, `{ ${name} }`),
+                        ),
+                        fixer.replaceTextRange([statement.range[0], statement.declaration!.range[0]], ''),
+                      ],
+                    },
+                  ]
+                : [],
+            })
           }
           return
         }

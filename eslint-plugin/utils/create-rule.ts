@@ -5,6 +5,14 @@ import { readPackageInfo } from './package-info.js'
 export interface ImgmetaRuleDocs {
   /** True when the rule belongs to the `recommended` config (and so to `recommended-type-checked`). */
   recommended: boolean
+  /**
+   * The severity in `recommended`: `error` (the default) for findings that break something a user sees (a crash,
+   * a wrong tag, a failed build, an unreachable image), `warn` for findings with no run-time effect. `strict`
+   * makes every rule an error.
+   */
+  recommendedSeverity?: 'error' | 'warn'
+  /** The options `strict` sets, where a rule keeps its findings without run-time effect behind an option. */
+  strictOptions?: unknown[]
   /** True when the rule checks more (aliases, interfaces) when type information is available. */
   usesTypeInformation?: boolean
 }

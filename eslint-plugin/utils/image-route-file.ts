@@ -1,8 +1,10 @@
+import path from 'node:path'
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils'
 import type { ImageRoute } from '../../src/route.js'
 import { isFunctionNode, type FunctionNode } from './expressions.js'
 import { locateFile, type FileLocation } from './file-route.js'
 import { moduleExports, type ModuleExport, type ModuleExports } from './module-exports.js'
+import type { ValueContext } from './values.js'
 
 /** The name of the export that makes an image route generate several images. */
 export const GENERATE_IMAGE_METADATA = 'generateImageMetadata'
@@ -19,6 +21,8 @@ export interface ImageRouteFile {
   generateImageMetadataFunction: FunctionNode | null
   /** The default export's function when it is written in this file. */
   imageFunction: FunctionNode | null
+  /** What the value resolver needs to follow values of this file and its imports. */
+  values: ValueContext
 }
 
 const cache = new WeakMap<TSESTree.Program, ImageRouteFile>()
@@ -43,7 +47,15 @@ export function imageRouteFile(context: {
     generateImageMetadata,
     generateImageMetadataFunction: isFunctionNode(generateImageMetadata?.value) ? generateImageMetadata.value : null,
     imageFunction: isFunctionNode(defaultExport?.value) ? defaultExport.value : null,
+    values: { sourceCode: context.sourceCode, filename: context.filename, projectRoot: projectRootOf(location.appDir) },
   }
   cache.set(program, result)
   return result
+}
+
+/** The folder holding the app root (`<root>/app` or `<root>/src/app`): where `@/` imports start. */
+function projectRootOf(appDir: string | null): string | null {
+  if (appDir === null) return null
+  const parent = path.dirname(appDir)
+  return path.basename(parent) === 'src' ? path.dirname(parent) : parent
 }

@@ -1,17 +1,18 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
-import { isFunctionNode, unwrapExpression, type FunctionNode } from './expressions.js'
-import { constantInitializer } from './local-values.js'
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils'
+import { isFunctionNode, type FunctionNode } from './expressions.js'
 import { returnedValues } from './returned-values.js'
+import { possibleValues, type ValueContext } from './values.js'
 
-/** How deep nested constants, conditionals and callbacks are followed when looking for items. */
+/** How deep nested arrays, spreads and callbacks are followed when looking for items. */
 export const MAX_ITEM_DEPTH = 8
 
 /**
- * The object literals `generateImageMetadata` returns as items, wherever they are written: in `return [...]`,
- * in `.map(() => ({ ... }))` callbacks, in constants the return refers to, in either branch of `a ? b : c`.
- * Values it cannot see (parameters, calls, imports) contribute nothing.
+ * The object literals `generateImageMetadata` returns as items, wherever they are written: in `return [...]`
+ * on every path (`if`/`else`, `switch`, `try`/`catch`), in `.map(() => ({ ... }))` callbacks, in constants and
+ * helper functions (of the file or of imported project modules) the return refers to, in either branch of
+ * `a ? b : c`. Values it cannot see (parameters, calls to packages) contribute nothing.
  */
-export function metadataItems(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ObjectExpression[] {
+export function metadataItems(fn: FunctionNode, vc: ValueContext): TSESTree.ObjectExpression[] {
   const items: TSESTree.ObjectExpression[] = []
   const seen = new Set<TSESTree.Node>()
   for (const value of returnedValues(fn)) {
@@ -20,52 +21,30 @@ export function metadataItems(fn: FunctionNode, sourceCode: Readonly<TSESLint.So
   return items
 
   function collectArray(node: TSESTree.Node, depth: number): void {
-    if (depth > MAX_ITEM_DEPTH || seen.has(node)) return
-    seen.add(node)
-    const value = unwrapExpression(node)
-    switch (value.type) {
-      case AST_NODE_TYPES.ArrayExpression:
+    if (depth > MAX_ITEM_DEPTH) return
+    for (const value of possibleValues(node, vc) ?? []) {
+      if (seen.has(value)) continue
+      seen.add(value)
+      if (value.type === AST_NODE_TYPES.ArrayExpression) {
         for (const element of value.elements) {
           if (element === null) continue
           if (element.type === AST_NODE_TYPES.SpreadElement) collectArray(element.argument, depth + 1)
           else collectItem(element, depth + 1)
         }
-        return
-      case AST_NODE_TYPES.Identifier: {
-        const init = constantInitializer(value, sourceCode)
-        if (init) collectArray(init, depth + 1)
-        return
-      }
-      case AST_NODE_TYPES.ConditionalExpression:
-        collectArray(value.consequent, depth + 1)
-        collectArray(value.alternate, depth + 1)
-        return
-      case AST_NODE_TYPES.LogicalExpression:
-        collectArray(value.left, depth + 1)
-        collectArray(value.right, depth + 1)
-        return
-      case AST_NODE_TYPES.CallExpression: {
+      } else if (value.type === AST_NODE_TYPES.CallExpression) {
         const callback = mapCallback(value)
         if (callback) for (const returned of returnedValues(callback)) if (returned) collectItem(returned, depth + 1)
-        return
       }
-      default:
-        return
     }
   }
 
   function collectItem(node: TSESTree.Node, depth: number): void {
     if (depth > MAX_ITEM_DEPTH) return
-    const value = unwrapExpression(node)
-    if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      if (!seen.has(value)) items.push(value)
-      seen.add(value)
-    } else if (value.type === AST_NODE_TYPES.Identifier) {
-      const init = constantInitializer(value, sourceCode)
-      if (init) collectItem(init, depth + 1)
-    } else if (value.type === AST_NODE_TYPES.ConditionalExpression) {
-      collectItem(value.consequent, depth + 1)
-      collectItem(value.alternate, depth + 1)
+    for (const value of possibleValues(node, vc) ?? []) {
+      if (value.type === AST_NODE_TYPES.ObjectExpression && !seen.has(value)) {
+        seen.add(value)
+        items.push(value)
+      }
     }
   }
 }

@@ -6,18 +6,29 @@ import type { FunctionNode } from './expressions.js'
  * (returns of nested functions are theirs, not this function's). A bare `return;` counts as null.
  */
 export function returnedValues(fn: FunctionNode): (TSESTree.Expression | null)[] {
+  return functionReturns(fn).map((r) => r.value)
+}
+
+/** One way a function returns: the value (null for a bare `return;`) and the node to report about it. */
+export interface FunctionReturn {
+  value: TSESTree.Expression | null
+  node: TSESTree.Node
+}
+
+/** Each `return` of the function's own body (or its expression body), with its value. */
+export function functionReturns(fn: FunctionNode): FunctionReturn[] {
   if (fn.body === null || fn.body === undefined) return []
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body]
-  const out: (TSESTree.Expression | null)[] = []
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [{ value: fn.body, node: fn.body }]
+  const out: FunctionReturn[] = []
   collectReturns(fn.body, out)
   return out
 }
 
-function collectReturns(statement: TSESTree.Statement | null | undefined, out: (TSESTree.Expression | null)[]): void {
+function collectReturns(statement: TSESTree.Statement | null | undefined, out: FunctionReturn[]): void {
   if (!statement) return
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
-      out.push(statement.argument)
+      out.push({ value: statement.argument, node: statement })
       return
     case AST_NODE_TYPES.BlockStatement:
       for (const s of statement.body) collectReturns(s, out)

@@ -10,6 +10,7 @@ export const FIXTURE_APP_PROBLEMS: readonly string[] = [
   'app/docs/[...path]/icon.tsx:3 imgmeta/no-catch-all-image-metadata',
   'app/docs/[...path]/opengraph-image.tsx:6 imgmeta/no-catch-all-image-metadata',
   'app/icon.tsx:6 imgmeta/require-id',
+  'app/icon.tsx:7 imgmeta/size-matches-output',
   'app/icon.tsx:7 imgmeta/unique-ids',
   'app/shop/[slug]/opengraph-image.tsx:3 imgmeta/valid-image-route',
   'app/shop/[slug]/opengraph-image.tsx:6 imgmeta/content-type-matches-output',

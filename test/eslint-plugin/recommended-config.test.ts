@@ -52,7 +52,7 @@ describe('imgmeta.configs.recommended', () => {
       'node_modules/next/package.json': JSON.stringify({ name: 'next', version: '15.5.29' }),
       'app/[slug]/icon.tsx': [
         `export function generateImageMetadata() { return [{ id: 'a' }] }`,
-        `export default function Icon({ params, id }: { params: { slug: string }; id: string }) { return null }`,
+        `export default function Icon({ params, id }: { params: { slug: string }; id: string }) { return new Response(null, { status: 404 }) }`,
       ].join('\n'),
     })
     expect(await lint(dir, [imgmeta.configs.recommended])).toEqual([])
@@ -72,7 +72,7 @@ describe('imgmeta.configs.recommended', () => {
         `type Params = { slug: number }`,
         `interface Props { params: Promise<Params>; id: number }`,
         `export function generateImageMetadata() { return [{ id: 'a' }] }`,
-        `export default async function Icon({ params, id }: Props) { return null }`,
+        `export default async function Icon({ params, id }: Props) { return new Response(null, { status: 404 }) }`,
       ].join('\n'),
     })
     expect(await lint(dir, [imgmeta.configs.recommended, { settings: { imgmeta: { nextVersion: 16 } } }])).toEqual([])

@@ -6,6 +6,10 @@ const gim = `export function generateImageMetadata() { return [{ id: 1 }] }`
 
 ruleTester.run('id-type', rule, {
   valid: [
+    // Without strictTypes: `await id` is the string Next passes whatever the Promise is said to hold, and `await`
+    // of a plain id before 16 is the id.
+    { filename: file, settings: nextVersion(16), code: `${gim}\nexport default async function Icon({ id }: { id: Promise<number> }) { return String(await id) }` },
+    { filename: file, settings: nextVersion(15), code: `${gim}\nexport default async function Icon({ id }: { id: Promise<string> }) { return await id }` },
     { filename: file, code: `${gim}\nexport default async function Icon({ id }: { id: Promise<string> }) { return null }` },
     { filename: file, code: `${gim}\nexport default async function Icon({ id }: { id: Promise<'small' | 'big'> }) { return null }` },
     { filename: file, settings: nextVersion(15), code: `${gim}\nexport default function Icon({ id }: { id: number }) { return null }` },
@@ -18,6 +22,14 @@ ruleTester.run('id-type', rule, {
   ],
   invalid: [
     {
+      // id: string on 16 migrates like params: Promise type, awaited uses, async.
+      filename: file,
+      settings: nextVersion(16),
+      code: `${gim}\nexport default function Icon({ id }: { id: string }) {\n  const side = id === 'small' ? 48 : 96\n  return render(id, side)\n}`,
+      output: `${gim}\nexport default async function Icon({ id }: { id: Promise<string> }) {\n  const side = (await id) === 'small' ? 48 : 96\n  return render(await id, side)\n}`,
+      errors: [{ messageId: 'expectedPromiseString', line: 2 }],
+    },
+    {
       filename: file,
       code: `${gim}\nexport default async function Icon({ id }: { id: number }) {\n  return null\n}`,
       errors: [{ messageId: 'expectedPromiseString', line: 2, column: 50, endColumn: 56, data: { version: 16 } }],
@@ -26,6 +38,7 @@ ruleTester.run('id-type', rule, {
       filename: file,
       settings: nextVersion(16),
       code: `${gim}\nexport default async function Icon({ id }: { id: Promise<number> }) { return null }`,
+      options: [{ strictTypes: true }],
       errors: [{ messageId: 'expectedPromiseString', line: 2, column: 50 }],
     },
     {
@@ -38,6 +51,7 @@ ruleTester.run('id-type', rule, {
       filename: file,
       settings: nextVersion(15),
       code: `${gim}\nexport default async function Icon({ id }: { id: Promise<string> }) { return null }`,
+      options: [{ strictTypes: true }],
       errors: [{ messageId: 'unexpectedPromise', line: 2, column: 50, data: { version: 15 } }],
     },
   ],

@@ -21,12 +21,12 @@ ruleTester.run('require-id', rule, {
     {
       filename: file,
       code: `export function generateImageMetadata() {\n  return [{ id: 'a' }, { alt: 'b' }]\n}`,
-      errors: [{ messageId: 'missingId', line: 2, column: 24, endColumn: 36 }],
+      errors: [{ messageId: 'missingId', line: 2, column: 24, endColumn: 36, suggestions: [{ messageId: 'addId', output: `export function generateImageMetadata() {\n  return [{ id: 'a' }, { id: '1', alt: 'b' }]\n}` }] }],
     },
     {
       filename: 'app/icon.ts',
       code: `export const generateImageMetadata = async () => [{ size: { width: 1, height: 1 } }]`,
-      errors: [{ messageId: 'missingId', line: 1, column: 51 }],
+      errors: [{ messageId: 'missingId', line: 1, column: 51, suggestions: [{ messageId: 'addId', output: `export const generateImageMetadata = async () => [{ id: '0', size: { width: 1, height: 1 } }]` }] }],
     },
     {
       filename: 'app/opengraph-image.js',
@@ -36,7 +36,7 @@ ruleTester.run('require-id', rule, {
     {
       filename: file,
       code: `export function generateImageMetadata() {\n  const items = [{ alt: 'a' }]\n  return items\n}`,
-      errors: [{ messageId: 'missingId', line: 2, column: 18 }],
+      errors: [{ messageId: 'missingId', line: 2, column: 18, suggestions: [{ messageId: 'addId', output: `export function generateImageMetadata() {\n  const items = [{ id: '0', alt: 'a' }]\n  return items\n}` }] }],
     },
     {
       filename: file,
@@ -47,14 +47,14 @@ ruleTester.run('require-id', rule, {
       // `export { x as generateImageMetadata }`, a const arrow, and a conditional return.
       filename: 'src/app/(group)/apple-icon2.jsx',
       code: `const gen = (p) => (p ? [{ id: 'a' }] : [{ alt: 'b' }])\nexport { gen as generateImageMetadata }`,
-      errors: [{ messageId: 'missingId', line: 1, column: 42 }],
+      errors: [{ messageId: 'missingId', line: 1, column: 42, suggestions: [{ messageId: 'addId', output: `const gen = (p) => (p ? [{ id: 'a' }] : [{ id: '0', alt: 'b' }])\nexport { gen as generateImageMetadata }` }] }],
     },
     {
       filename: file,
       code: `async function generateImageMetadata() {\n  const first = { alt: 'a' }\n  return [first, ...[{ alt: 'b' }]]\n}\nexport { generateImageMetadata }`,
       errors: [
         { messageId: 'missingId', line: 2, column: 17 },
-        { messageId: 'missingId', line: 3, column: 22 },
+        { messageId: 'missingId', line: 3, column: 22, suggestions: [{ messageId: 'addId', output: `async function generateImageMetadata() {\n  const first = { alt: 'a' }\n  return [first, ...[{ id: '0', alt: 'b' }]]\n}\nexport { generateImageMetadata }` }] },
       ],
     },
   ],

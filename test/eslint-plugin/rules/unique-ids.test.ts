@@ -5,6 +5,12 @@ const file = 'app/shop/[slug]/opengraph-image.tsx'
 
 ruleTester.run('unique-ids', rule, {
   valid: [
+    // The same id on two paths that never meet (if/else, a ternary): each returned array is unique.
+    {
+      filename: 'app/icon.tsx',
+      code: `export function generateImageMetadata(x) {\n  if (x) return [{ id: 'small' }]\n  else return [{ id: 'small' }, { id: 'large' }]\n}`,
+    },
+    { filename: 'app/icon.tsx', code: `export const generateImageMetadata = (x) => (x ? [{ id: 'a' }] : [{ id: 'a' }])` },
     { filename: file, code: `export function generateImageMetadata() { return [{ id: 'a' }, { id: 'b' }, { id: 1 }] }` },
     // Ids computed at run time cannot be compared.
     { filename: file, code: `export function generateImageMetadata() { return [1, 1].map((n) => ({ id: n })) }` },

@@ -13,6 +13,8 @@ ruleTester.run('valid-image-route', rule, {
     { filename: 'app/components/icon-grid.tsx', code: gim },
     { filename: 'lib/page.tsx', code: gim },
     { filename: 'app/page.tsx', code: `export function generateMetadata() { return {} }` },
+    // An export every item repeats is no-redundant-file-metadata's (a warning).
+    { filename: 'app/icon.tsx', code: `export const size = { width: 32, height: 32 }\nexport function generateImageMetadata() { return [{ id: 'a', size }] }` },
   ],
   invalid: [
     {
@@ -40,10 +42,51 @@ ruleTester.run('valid-image-route', rule, {
         gim,
       ].join('\n'),
       errors: [
-        { messageId: 'ignoredExport', line: 1, column: 14, data: { name: 'size' } },
-        { messageId: 'ignoredExport', line: 3, column: 10, data: { name: 'contentType' } },
-        { messageId: 'ignoredExport', line: 4, column: 14, data: { name: 'alt' } },
+        {
+          messageId: 'ignoredExport',
+          line: 1,
+          column: 14,
+          data: { name: 'size', consequence: ', and no item has one: no tag gets this value' },
+          suggestions: [
+            {
+              messageId: 'moveIntoItems',
+              output: [
+                `const size = { width: 1200, height: 630 }`,
+                `const contentType = 'image/png'`,
+                `export { contentType }`,
+                `export const alt = 'About'`,
+                `export function generateImageMetadata() { return [{ size, id: 'a' }] }`,
+              ].join('\n'),
+            },
+          ],
+        },
+        // \`export { x }\` is not rewritten: the name may be exported for other reasons.
+        { messageId: 'ignoredExport', line: 3, column: 10, data: { name: 'contentType', consequence: ', and no item has one: no tag gets this value' }, suggestions: [] },
+        {
+          messageId: 'ignoredExport',
+          line: 4,
+          column: 14,
+          data: { name: 'alt', consequence: ', and no item has one: no tag gets this value' },
+          suggestions: [
+            {
+              messageId: 'moveIntoItems',
+              output: [
+                `export const size = { width: 1200, height: 630 }`,
+                `const contentType = 'image/png'`,
+                `export { contentType }`,
+                `const alt = 'About'`,
+                `export function generateImageMetadata() { return [{ alt, id: 'a' }] }`,
+              ].join('\n'),
+            },
+          ],
+        },
       ],
+    },
+    {
+      // Items with another value: the export is ignored, not redundant.
+      filename: 'app/[slug]/opengraph-image.tsx',
+      code: `export const alt = 'About'\nexport function generateImageMetadata() { return [{ id: 'a', alt: 'Other' }] }`,
+      errors: [{ messageId: 'ignoredExport', data: { name: 'alt', consequence: '' }, suggestions: [] }],
     },
   ],
 })
