@@ -3,6 +3,7 @@
 // network layer (next-runtime/network) installs one that serves the site's origin from `public/` and replays
 // recordings. Kept on globalThis: the renderer and the layer may be loaded as separate module instances.
 import { ImgmetaError } from '../src/errors.js'
+import { isBlockedImageUrl } from './blocked-hosts.js'
 import { MAX_IMAGE_SOURCE_BYTES } from './limits.js'
 
 /** Fetches a remote image or emoji source, as `fetch(url)` would. */
@@ -38,6 +39,14 @@ export async function loadRemoteImage(
   const loader = remoteLoader()
   if (!loader) return undefined
   const url = src.startsWith('//') ? `https:${src}` : src
+  if (isBlockedImageUrl(url)) {
+    throw new ImgmetaError(
+      'unsupported-image-source',
+      `imgmeta/og: ${where}: Image source resolves to a blocked address (SSRF protection): ${url}. next/og refuses ` +
+        `local and private addresses; use the site's public URL (NEXT_PUBLIC_SITE_URL, metadataBase), whose files ` +
+        `of public/ imgmeta serves offline, or pass the bytes or a file path.`,
+    )
+  }
   let response: Response
   try {
     response = await loader(url)

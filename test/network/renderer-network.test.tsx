@@ -9,6 +9,7 @@ import { installNetwork, uninstallNetwork } from '../../next-runtime/network/int
 import { takeNetworkProblems } from '../../next-runtime/network/network-problems.js'
 import type { NetworkSettings } from '../../next-runtime/network/network-settings.js'
 import { sha256 } from '../../next-runtime/network/recording-key.js'
+import { isBlockedImageUrl } from '../../og/blocked-hosts.js'
 import { emojiCode, emojiUrl } from '../../og/emoji.js'
 import { renderPixels } from '../../og/render.js'
 
@@ -94,5 +95,19 @@ describe('renderer through the network layer', () => {
     installNetwork(recorded({ [url]: { body: RED_DISC, type: 'image/svg+xml' } }))
     const drawn = await renderPixels(image, { width: 40, height: 40 })
     expect(redPixels(drawn.pixels)).toBeGreaterThan(600)
+  })
+
+  test('as next/og 16.4 does, <img> sources on local and private addresses are refused, even when recorded', async () => {
+    for (const url of ['http://localhost:3000/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'http://10.1.2.3/a.png', 'http://192.168.0.9/a.png', 'http://printer.local/a.png', 'http://[::ffff:7f00:1]/a.png', 'ftp://example.com/a.png']) {
+      expect(isBlockedImageUrl(url), url).toBe(true)
+    }
+    for (const url of ['https://images.example.com/a.png', 'http://8.8.8.8/a.png', 'http://cdn.imgmeta.test:8080/a.png', 'http://[2606:4700::1111]/a.png']) {
+      expect(isBlockedImageUrl(url), url).toBe(false)
+    }
+    const url = 'http://127.0.0.1:8080/dot.svg'
+    installNetwork(recorded({ [url]: { body: RED_DISC, type: 'image/svg+xml' } }))
+    await expect(
+      renderPixels(<div style={{ display: 'flex' }}><img src={url} width={10} height={10} /></div>, { width: 10, height: 10 }),
+    ).rejects.toThrow(`Image source resolves to a blocked address (SSRF protection): ${url}`)
   })
 })
