@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
+import { layoutOrigins } from '../next-runtime/network/layout-origin.js'
 import { finishRecordings, type NetworkOutcome } from '../next-runtime/network/run-recordings.js'
 import { NETWORK_DIR_NAME, ROUTES_HAR_FILE, type NetworkSettings } from '../next-runtime/network/network-settings.js'
 import { findImageRoutes } from '../src/app.js'
@@ -250,7 +251,10 @@ export function networkSettings(options: RunOptions, logDir: string): NetworkSet
     logDir,
     deny: options.network.deny,
     live: options.network.live,
-    siteOrigins: [options.metadataBase, options.siteUrl].filter((origin): origin is string => origin !== undefined),
+    siteOrigins: [
+      ...layoutOrigins(options.appDir),
+      ...[options.metadataBase, options.siteUrl].filter((origin): origin is string => origin !== undefined),
+    ],
   }
 }
 

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { entryKey, makeEntry, readHar, writeHar } from '../../next-runtime/network/har.js'
+import { layoutOrigins } from '../../next-runtime/network/layout-origin.js'
 import { hostMatches } from '../../next-runtime/network/network-settings.js'
 import { originOf, readPublicFile, siteOrigins } from '../../next-runtime/network/own-origin.js'
 import { recordingKey, sha256 } from '../../next-runtime/network/recording-key.js'
@@ -23,6 +24,17 @@ describe('own origin', () => {
     const origins = siteOrigins(['https://cfg.example.com/base'], { NEXT_PUBLIC_SITE_URL: 'https://www.example.com', VERCEL_URL: 'x.vercel.app' })
     expect([...origins]).toEqual(['https://cfg.example.com', 'https://www.example.com', 'https://x.vercel.app', 'http://localhost:3000'])
     expect(siteOrigins([], { PORT: '4000' }).has('http://localhost:4000')).toBe(true)
+  })
+
+  test("the root layout's metadataBase literals are site origins, read from its source without running it", () => {
+    const app = path.join(scratch, 'layout-app/app')
+    mkdirSync(app, { recursive: true })
+    writeFileSync(
+      path.join(app, 'layout.tsx'),
+      "import './globals.css'\nthrow new Error('must not run')\nexport const metadata = {\n  metadataBase: new URL(process.env.NEXT_PUBLIC_SITE_URL ?? 'https://www.example.com/en'),\n  title: 'x',\n}\n",
+    )
+    expect(layoutOrigins(app)).toEqual(['https://www.example.com'])
+    expect(layoutOrigins(path.join(scratch, 'no-app'))).toEqual([])
   })
 
   test('a file of public/ on a site origin is read; other origins, missing files and paths out of public/ are not', async () => {
