@@ -59,8 +59,8 @@ export interface RunOutcome {
   obsolete: string[]
   /** Obsolete files deleted by `--prune`. */
   pruned: string[]
-  /** What the routes' requests did: recorded (update), obsolete and pruned recordings. */
-  network: NetworkOutcome
+  /** What the routes' requests did: recorded (update), obsolete and pruned recordings (absent in outcomes made elsewhere, such as merged reports). */
+  network?: NetworkOutcome
   durationMs: number
   /** Start-up (vitest, vite, workers) vs running tests, for `bench/`. */
   timing: { startupMs: number; testsMs: number }

@@ -47,7 +47,7 @@ export async function runCheckCommand(
     outcome.obsolete = findObsoleteSnapshots(outcome)
     if (options.prune && canPrune(outcome)) {
       outcome.pruned = pruneSnapshots(outcome.obsolete, options.snapshotDir)
-      outcome.network.pruned = pruneRecordings(outcome.network)
+      if (outcome.network) outcome.network.pruned = pruneRecordings(outcome.network)
     } else if (options.prune) {
       io.stderr('imgmeta: --prune deleted nothing: some images failed before their snapshot was compared, so unused files cannot be told apart.\n')
     }

@@ -5,6 +5,7 @@ import type { RunOutcome } from '../run-vitest.js'
 /** The terminal lines about the network: what `update` recorded, and obsolete or pruned recordings. */
 export function networkLines(outcome: RunOutcome): string[] {
   const network = outcome.network
+  if (!network) return []
   const file = path.relative(outcome.options.root, network.file)
   const lines: string[] = []
   if (outcome.options.update && network.recorded.length > 0) {
