@@ -30,6 +30,8 @@ const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'failureThreshold',
   'failureThresholdType',
   'metadataBase',
+  'siteUrl',
+  'network',
 ])
 
 /**
@@ -82,7 +84,7 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
       )
     }
   }
-  for (const key of ['appDir', 'snapshotDir', 'metadataBase'] as const) {
+  for (const key of ['appDir', 'snapshotDir', 'metadataBase', 'siteUrl'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'string') throw configError(file, key, 'a string')
   }
   if (config.renderer !== undefined && config.renderer !== 'reference' && config.renderer !== 'next') {
@@ -104,6 +106,7 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
   ) {
     throw configError(file, 'failureThresholdType', '"pixel" or "percent"')
   }
+  if (config.network !== undefined) validateNetworkConfig(config.network, file)
   if (config.params !== undefined) {
     if (typeof config.params !== 'object' || config.params === null || Array.isArray(config.params)) {
       throw configError(file, 'params', 'an object mapping a route file to an array of params objects')
@@ -115,6 +118,20 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
     }
   }
   return config as ImgmetaConfig
+}
+
+function validateNetworkConfig(network: unknown, file: string): void {
+  if (typeof network !== 'object' || network === null || Array.isArray(network)) {
+    throw configError(file, 'network', 'an object such as { deny: ["analytics.example.com"], live: ["staging-cms.example.com"] }')
+  }
+  for (const [key, value] of Object.entries(network)) {
+    if (key !== 'deny' && key !== 'live') {
+      throw new ImgmetaError('config-failed', `${file}: unknown option "network.${key}"; known options are network.deny, network.live.`)
+    }
+    if (!Array.isArray(value) || !value.every((host) => typeof host === 'string' && host !== '' && !host.includes('/'))) {
+      throw configError(file, `network.${key}`, 'an array of host names such as ["cms.example.com", "*.example.com"]')
+    }
+  }
 }
 
 function firstLine(error: unknown): string {

@@ -1,3 +1,4 @@
+import type { NetworkSettings } from '../next-runtime/network/network-settings.js'
 import type { Params } from '../src/route.js'
 import type { RunOptions } from './run-options.js'
 
@@ -13,4 +14,6 @@ export interface EntryOptions extends EntryRunSettings {
   params: Record<string, Params[]>
   /** Keep the received image of a failure (for `--report`). */
   storeReceived: boolean
+  /** How the routes' requests are answered: replayed (check), recorded (update), own origin from public/. */
+  network: NetworkSettings
 }

@@ -30,6 +30,10 @@ export interface RunOptions {
   renderStamp: boolean
   params: Record<string, Params[]>
   metadataBase: string | undefined
+  /** `siteUrl` of the config: one more origin whose files of `public/` are served offline. */
+  siteUrl: string | undefined
+  /** Per-host network rules of the config. */
+  network: { deny: string[]; live: string[] }
   shard: { index: number; count: number } | undefined
   reporters: ReporterChoice[]
   summaryFile: string | undefined
@@ -193,6 +197,8 @@ export async function resolveRunOptions(
     renderStamp: flags.renderStamp !== false,
     params: config.params ?? {},
     metadataBase: config.metadataBase,
+    siteUrl: config.siteUrl,
+    network: { deny: config.network?.deny ?? [], live: config.network?.live ?? [] },
     shard,
     reporters,
     summaryFile: flags.summary === undefined ? undefined : path.resolve(cwd, flags.summary),

@@ -3,6 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
+import { layoutOrigins } from '../next-runtime/network/layout-origin.js'
+import { finishRecordings, type NetworkOutcome } from '../next-runtime/network/run-recordings.js'
+import { NETWORK_DIR_NAME, ROUTES_HAR_FILE, type NetworkSettings } from '../next-runtime/network/network-settings.js'
 import { findImageRoutes } from '../src/app.js'
 import { ImgmetaError } from '../src/errors.js'
 import type { ImageRoute, Params } from '../src/route.js'
@@ -56,6 +59,8 @@ export interface RunOutcome {
   obsolete: string[]
   /** Obsolete files deleted by `--prune`. */
   pruned: string[]
+  /** What the routes' requests did: recorded (update), obsolete and pruned recordings (absent in outcomes made elsewhere, such as merged reports). */
+  network?: NetworkOutcome
   durationMs: number
   /** Start-up (vitest, vite, workers) vs running tests, for `bench/`. */
   timing: { startupMs: number; testsMs: number }
@@ -126,6 +131,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       },
     }
 
+    const network = networkSettings(options, path.join(workDir, 'network-log'))
     const entryOptions: EntryOptions = {
       root: options.root,
       appDir: options.appDir,
@@ -138,6 +144,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       params: paramsByRouteFile(options.root, allRoutes, options.params),
       metadataBase: options.metadataBase,
       storeReceived: options.reportDir !== undefined,
+      network,
     }
 
     const { createVitest } = await import('vitest/node').catch((error: unknown) => {
@@ -208,6 +215,8 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       await vitest.close()
     }
     const summary = vitest.snapshot.summary
+    const complete = options.shard === undefined
+    const networkOutcome = finishRecordings(network, { complete })
     const finished = performance.now()
     return {
       options,
@@ -220,14 +229,32 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         matched: summary.matched,
         unmatched: summary.unmatched,
       },
-      complete: options.shard === undefined,
+      complete,
       obsolete: [],
       pruned: [],
+      network: networkOutcome,
       durationMs: finished - started,
       timing: { startupMs: (testsStarted || finished) - started, testsMs: testsStarted ? finished - testsStarted : 0 },
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+/** The network layer of a run: `update` records, `check` replays; the workers log into `logDir`. */
+export function networkSettings(options: RunOptions, logDir: string): NetworkSettings {
+  return {
+    mode: options.update ? 'record' : 'replay',
+    root: options.root,
+    dir: path.join(options.root, NETWORK_DIR_NAME),
+    harFile: ROUTES_HAR_FILE,
+    logDir,
+    deny: options.network.deny,
+    live: options.network.live,
+    siteOrigins: [
+      ...layoutOrigins(options.appDir),
+      ...[options.metadataBase, options.siteUrl].filter((origin): origin is string => origin !== undefined),
+    ],
   }
 }
 

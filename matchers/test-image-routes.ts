@@ -5,6 +5,7 @@ import { ImgmetaError } from '../src/errors.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import type { NextMajor } from '../src/next-version.js'
 import { imageRoutePath, parseImageRoute, type ImageRoute, type Params } from '../src/route.js'
+import { networkProblemError } from '../next-runtime/network/network-problems.js'
 import { countProblems, declaredId, displayPath, formatFindings, type Finding } from './findings.js'
 import type { ImageSnapshotOptions } from './image-snapshot-options.js'
 import { toMatchImageSnapshot } from './image-snapshot.js'
@@ -159,7 +160,7 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
     mod = withMetadataOnce(loaded)
     paramSets = await paramsFor(route, options, load)
   } catch (error) {
-    fail(route.pathTemplate, base, error)
+    fail(route.pathTemplate, base, networkProblemError(route.pathTemplate) ?? error)
     return
   }
   if (paramSets.length === 0) {
@@ -206,8 +207,12 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
     routePath = imageRoutePath(route, params)
     // Lists the ids; each test checks its own image against the same items (generateImageMetadata runs once).
     survey = await checkImageRoute(mod, { ...checkOptions, render: false })
+    // A request of the module or of generateImageMetadata that the network layer failed (unrecorded, denied)
+    // fails the route by name, even when the route caught the failed fetch and went on.
+    const networkError = networkProblemError(routePath)
+    if (networkError) throw networkError
   } catch (error) {
-    fail(route.pathTemplate, { file: route.file, pathTemplate: route.pathTemplate, params }, error)
+    fail(route.pathTemplate, { file: route.file, pathTemplate: route.pathTemplate, params }, networkProblemError(route.pathTemplate) ?? error)
     return
   }
   const meta: ImageTestMeta = { file: route.file, pathTemplate: route.pathTemplate, route: routePath, params }
@@ -240,6 +245,8 @@ function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promis
   test(name, { meta: { imgmeta: meta } as unknown as Partial<TaskMeta> }, async ({ task, expect: localExpect }) => {
     const checkStart = performance.now()
     const result = await check()
+    const networkError = networkProblemError(name)
+    if (networkError) throw networkError
     const timing: ImageTestTiming = { checkMs: performance.now() - checkStart, compareMs: 0 }
     ;(task.meta as Record<string, unknown>)[TIMING_META_KEY] = timing
     const image = result.images[0]
@@ -261,9 +268,14 @@ function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promis
       const compareStart = performance.now()
       try {
         await (localExpect(received) as unknown as { toMatchImageSnapshot(o: ImageSnapshotOptions): Promise<void> }).toMatchImageSnapshot(snapshot)
+      } catch (error) {
+        // The renderer fetches remote images when it rasterizes: a failed request explains a failed render.
+        throw networkProblemError(name) ?? error
       } finally {
         timing.compareMs = performance.now() - compareStart
       }
+      const networkAfterRender = networkProblemError(name)
+      if (networkAfterRender) throw networkAfterRender
     }
   })
 }

@@ -2,6 +2,8 @@
 // files (JSX under Next's `"jsx": "preserve"`, tsconfig `paths`, `import 'server-only'`), the matchers' setup
 // file, the choice of what `next/og` renders with, and optionally the obsolete-snapshot reporter. The imgmeta
 // command runs vitest with this same plugin, so both see the app the same way.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import type { ViteUserConfig } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
@@ -14,6 +16,8 @@ import {
   transformAppJsx,
   viteMajorOf,
 } from '../next-runtime/vite-environment.js'
+import type { NetworkMode } from '../next-runtime/network/network-settings.js'
+import { NetworkReporter, vitestNetworkSettings, type NetworkPluginOptions } from './network-reporter.js'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
 
 export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
@@ -29,6 +33,12 @@ export interface ImgmetaVitestOptions {
    * (`{ removeObsolete: true }`): adds {@link ImageSnapshotReporter} beside the configured reporters. Default false.
    */
   obsoleteSnapshots?: boolean | ImageSnapshotReporterOptions
+  /**
+   * Record and replay the HTTP(S) requests tests make (fetch, node:http/https), and serve the site's own origin
+   * from `public/`: `'replay'` answers from `__image_snapshots__/network/vitest.har` with no socket opened and
+   * records under `-u`; `'record'` always records; `'live'` only serves `public/`. Off when not given.
+   */
+  network?: NetworkMode | NetworkPluginOptions
 }
 
 /** The setup file the plugin adds to `test.setupFiles`. */
@@ -39,6 +49,14 @@ export const PLUGIN_NAME = 'imgmeta'
 
 /** Vitest instances that already got the obsolete-snapshot reporter (the hook runs once per test project). */
 const reportedVitests = new WeakSet<Vitest>()
+/** Vitest instances whose network layer is set up (the hook runs once per test project). */
+const networkVitests = new WeakSet<Vitest>()
+
+/** The setup file that installs the network layer in each worker, built or (in this repository's tests) from source. */
+function networkSetupFile(): string {
+  const built = fileURLToPath(new URL('./network-setup.js', import.meta.url))
+  return existsSync(built) ? built : built.replace(/\.js$/, '.ts')
+}
 
 /** The plugins of a config as the config hook sees them (nested arrays flattened; promises cannot be looked into). */
 function listedPlugins(plugins: unknown): unknown[] {
@@ -53,6 +71,10 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
   }
   const reporterOptions =
     options.obsoleteSnapshots === true ? {} : options.obsoleteSnapshots ? options.obsoleteSnapshots : undefined
+  const network = typeof options.network === 'string' ? { mode: options.network } : options.network
+  if (network?.mode !== undefined && !['replay', 'record', 'live'].includes(network.mode)) {
+    throw new TypeError(`imgmeta vitest plugin: network must be 'replay', 'record' or 'live', got ${JSON.stringify(network.mode)}`)
+  }
   // Identifies this instance among the config's plugins.
   const api = { imgmeta: { renderer } }
   let root = process.cwd()
@@ -76,6 +98,12 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
         const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()
         if (!files.includes(SETUP_FILE)) test.setupFiles = [...files, SETUP_FILE]
       }
+      if (network) {
+        // First, so that the layer is in place before any other setup file or test file fetches.
+        const test = (config.test ??= {})
+        const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()
+        if (!files.includes(networkSetupFile())) test.setupFiles = [networkSetupFile(), ...files]
+      }
       const settings = nextAppViteSettings(config, viteMajorOf(this))
       return { ...settings, resolve: { ...settings.resolve, alias: nextModuleAliases(renderer) } }
     },
@@ -85,6 +113,14 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
     },
     configureVitest({ vitest }: { vitest: Vitest }) {
+      if (network && active && !networkVitests.has(vitest)) {
+        networkVitests.add(vitest)
+        const updating = vitest.config.snapshotOptions.updateSnapshot === 'all'
+        const settings = vitestNetworkSettings(vitest.config.root, network, updating)
+        vitest.provide('imgmetaNetwork', settings)
+        const removeObsolete = typeof options.obsoleteSnapshots === 'object' && options.obsoleteSnapshots.removeObsolete === true
+        vitest.config.reporters.push(new NetworkReporter(settings, { removeObsolete }) as never)
+      }
       if (!reporterOptions || !active || reportedVitests.has(vitest)) return
       reportedVitests.add(vitest)
       // Appended to the resolved list (reporters are created right after this hook), so it runs beside the

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ImgmetaError } from '../src/errors.js'
 import { MAX_IMAGE_SOURCE_BYTES } from './limits.js'
+import { isRemoteSource, loadRemoteImage } from './remote-sources.js'
 
 /** Image types satori draws, by file extension, for local files given as a path or file: URL. */
 export const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -70,6 +71,10 @@ export async function resolveImageSource(src: unknown, where: string): Promise<s
   if (text.startsWith('data:')) return text
   const file = localPath(text)
   if (file) return readLocalImage(file, where)
+  if (isRemoteSource(text)) {
+    const remote = await loadRemoteImage(text, where, IMAGE_TYPES)
+    if (remote !== undefined) return remote
+  }
   const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text
   throw new ImgmetaError('unsupported-image-source', `imgmeta/og: ${where} is "${shown}"; ${HOW_TO}.`)
 }

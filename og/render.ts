@@ -7,12 +7,13 @@ import { checkDimension } from './dimensions.js'
 import { canonicalFonts, getDefaultFonts, validateFonts } from './fonts.js'
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './limits.js'
 import { encodePng } from './png-encode.js'
+import { loadEmojiImage } from './emoji.js'
 import { prepareElement } from './prepare-element.js'
 import { straightAlpha } from './straight-alpha.js'
 
 export { straightAlpha }
 
-/** next/og's emoji styles; imgmeta/og accepts each one and draws none of them (they come from a CDN). */
+/** next/og's emoji styles; drawn through imgmeta's network layer when one is installed (og/emoji.ts), blank otherwise. */
 export const EMOJI_STYLES = ['twemoji', 'openmoji', 'blobmoji', 'noto', 'fluent', 'fluentFlat'] as const
 
 /** One of next/og's emoji styles. */
@@ -28,7 +29,7 @@ export interface RenderOptions {
   fonts?: Font[]
   /** Draw satori's layout boxes (next/og's `debug`). */
   debug?: boolean
-  /** Accepted for compatibility with next/og; emoji are laid out but not drawn (see docs/renderer.md). */
+  /** next/og's emoji style; drawn through imgmeta's network layer, else laid out blank (see docs/renderer.md). */
   emoji?: EmojiStyle
   /** Throw on style properties satori ignores (default true); false renders them as next/og does: ignored. */
   strictCss?: boolean
@@ -65,6 +66,7 @@ interface Checked {
   fonts: Font[]
   debug: boolean
   strictCss: boolean
+  emoji: EmojiStyle | undefined
 }
 
 /** Validates render options and fills in next/og's defaults; throws ImgmetaError on the first bad one. */
@@ -75,7 +77,7 @@ export function checkRenderOptions(options: RenderOptions = {}): Checked {
     throw new ImgmetaError('invalid-option', `imgmeta/og: emoji must be one of ${EMOJI_STYLES.join(', ')}, got ${JSON.stringify(options.emoji)}.`)
   }
   const fonts = options.fonts === undefined ? getDefaultFonts() : canonicalFonts(validateFonts(options.fonts))
-  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss !== false }
+  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss !== false, emoji: options.emoji }
 }
 
 async function fontsParse(fonts: Font[]): Promise<boolean> {
@@ -111,6 +113,9 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
       fonts: checked.fonts,
       loadAdditionalAsset: async (code, segment) => {
         if (code === 'emoji') {
+          // Drawn when a network layer provides the CDN's SVG (recorded or replayed), as next/og draws it.
+          const drawn = await loadEmojiImage(segment, checked.emoji)
+          if (drawn !== undefined) return drawn
           warnings.push(`emoji "${segment}" is not drawn (next/og fetches emoji from a CDN; imgmeta/og never uses the network)`)
           return BLANK_EMOJI
         }

@@ -27,6 +27,18 @@ export interface ImgmetaConfig {
   failureThresholdType?: 'pixel' | 'percent'
   /** Base for absolute og/twitter image URLs, as `metadataBase` in the app's layout. */
   metadataBase?: string
+  /** The site's URL when neither the root layout's `metadataBase` nor `NEXT_PUBLIC_SITE_URL` says it: its files of `public/` are served offline. */
+  siteUrl?: string
+  /** What happens to requests image routes make to other hosts (see docs/cli.md, "Network"). */
+  network?: NetworkConfig
+}
+
+/** Per-host network rules: `cms.example.com`, or `*.example.com` for it and its subdomains. */
+export interface NetworkConfig {
+  /** Hosts never recorded and never sent: a request to one fails the image. */
+  deny?: string[]
+  /** Hosts always sent for real and never recorded, in `check` too (a staging CMS in some CI job). */
+  live?: string[]
 }
 
 /** Declares the settings of `imgmeta.config.ts` with types: `export default defineConfig({ … })`. */

@@ -74,4 +74,4 @@ export {
   type ImageRouteParamsOptions,
 } from './app.js'
 export { pageImageTags, type PageImageTagsOptions } from './page-tags.js'
-export { defineConfig, type ImgmetaConfig, type RendererChoice } from './config.js'
+export { defineConfig, type ImgmetaConfig, type NetworkConfig, type RendererChoice } from './config.js'

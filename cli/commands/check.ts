@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ImgmetaError } from '../../src/errors.js'
+import { pruneRecordings } from '../../next-runtime/network/run-recordings.js'
 import { canPrune, findObsoleteSnapshots, pruneSnapshots } from '../obsolete-snapshots.js'
 import type { ProgramIO } from '../program-io.js'
 import { formatGithubAnnotations } from '../reporters/github.js'
@@ -44,8 +45,10 @@ export async function runCheckCommand(
 
   if (outcome.complete) {
     outcome.obsolete = findObsoleteSnapshots(outcome)
-    if (options.prune && canPrune(outcome)) outcome.pruned = pruneSnapshots(outcome.obsolete, options.snapshotDir)
-    else if (options.prune) {
+    if (options.prune && canPrune(outcome)) {
+      outcome.pruned = pruneSnapshots(outcome.obsolete, options.snapshotDir)
+      if (outcome.network) outcome.network.pruned = pruneRecordings(outcome.network)
+    } else if (options.prune) {
       io.stderr('imgmeta: --prune deleted nothing: some images failed before their snapshot was compared, so unused files cannot be told apart.\n')
     }
   }

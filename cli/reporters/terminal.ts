@@ -3,6 +3,7 @@ import type { ImageRoute } from '../../src/route.js'
 import { adviceFor } from '../finding.js'
 import type { ImageResult, RunListener, RunOutcome } from '../run-vitest.js'
 import { routeRows } from './route-rows.js'
+import { networkLines } from './network.js'
 
 /** Where the terminal reporter writes, and whether it may redraw a progress line. */
 export interface TerminalOutput {
@@ -89,6 +90,7 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
     lines.push(`Obsolete   ${outcome.obsolete.length} (run \`imgmeta update --prune\` to delete):`)
     for (const file of outcome.obsolete) lines.push(`  - ${path.relative(outcome.options.root, file)}`)
   }
+  lines.push(...networkLines(outcome))
   lines.push(`Duration   ${(outcome.durationMs / 1000).toFixed(2)} s`)
   const ok = failed === 0 && outcome.errors.length === 0
   lines.push('', ok ? c.green('imgmeta: all images pass') : c.red('imgmeta: images failed, see the findings above'), '')
