@@ -25,8 +25,9 @@ export default createRule({
     messages: {
       clientComponent:
         '`<{{name}}>` comes from "{{source}}", a `"use client"` module: in the server code that builds the image it is a ' +
-        'client reference, which `ImageResponse` cannot render. Move the markup into a module without `"use client"` ' +
-        '(or into this file).',
+        'client reference, which `ImageResponse` cannot call. Next fails with "Attempted to call {{name}}() from the server ' +
+        'but {{name}} is on the client" (at build time when it prerenders the image, else on each request). Move the ' +
+        'markup into a module without `"use client"` (or into this file).',
     },
   },
   defaultOptions: [],
