@@ -2,18 +2,11 @@
 // files (JSX under Next's `"jsx": "preserve"`, tsconfig `paths`, `import 'server-only'`), the matchers' setup
 // file, the choice of what `next/og` renders with, and optionally the obsolete-snapshot reporter. The imgmeta
 // command runs vitest with this same plugin, so both see the app the same way.
-import type { Plugin } from 'vite'
+import type { Plugin, Rolldown } from 'vite'
 import type { ViteUserConfig } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
-import {
-  isAppJsxFile,
-  loadNextModule,
-  nextAppViteSettings,
-  nextModuleAliases,
-  resolveNextModule,
-  transformAppJsx,
-  viteMajorOf,
-} from '../next-runtime/vite-environment.js'
+import { nextServerEnvironment } from '../next-runtime/environment.js'
+import { viteMajorOf } from '../next-runtime/vite-environment.js'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
 
 export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
@@ -29,6 +22,12 @@ export interface ImgmetaVitestOptions {
    * (`{ removeObsolete: true }`): adds {@link ImageSnapshotReporter} beside the configured reporters. Default false.
    */
   obsoleteSnapshots?: boolean | ImageSnapshotReporterOptions
+  /**
+   * Run tests in the process environment of `next start`: the project's `.env`, `.env.production`, `.env.local`
+   * and `.env.production.local` (loaded by `@next/env`), NODE_ENV=production, NEXT_RUNTIME=nodejs; `test.env`
+   * of the config still wins. Default false (the imgmeta command turns it on).
+   */
+  nextEnv?: boolean
 }
 
 /** The setup file the plugin adds to `test.setupFiles`. */
@@ -55,17 +54,15 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
     options.obsoleteSnapshots === true ? {} : options.obsoleteSnapshots ? options.obsoleteSnapshots : undefined
   // Identifies this instance among the config's plugins.
   const api = { imgmeta: { renderer } }
-  let root = process.cwd()
+  const environment = nextServerEnvironment({ renderer, processEnv: options.nextEnv === true })
   // A project may list the plugin and also be checked by the imgmeta command, which adds its own: the last one
   // listed (the command's, as inline config comes after the config file) decides, the others do nothing.
   let active = true
-  let jsxFiles = false
-  let jsxOptions: unknown
   return {
     name: PLUGIN_NAME,
     enforce: 'pre',
     api,
-    config(config: ViteUserConfig) {
+    async config(config: ViteUserConfig) {
       const instances = listedPlugins(config.plugins).filter(
         (plugin) => (plugin as Plugin | null)?.name === PLUGIN_NAME && (plugin as Plugin).api?.imgmeta,
       )
@@ -76,13 +73,10 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
         const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()
         if (!files.includes(SETUP_FILE)) test.setupFiles = [...files, SETUP_FILE]
       }
-      const settings = nextAppViteSettings(config, viteMajorOf(this))
-      return { ...settings, resolve: { ...settings.resolve, alias: nextModuleAliases(renderer) } }
+      return (await environment.config(config, viteMajorOf(this))) as ViteUserConfig
     },
     configResolved(config) {
-      root = config.root
-      jsxFiles = typeof config.oxc === 'object' && config.oxc !== null
-      jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
+      environment.configResolved(config)
     },
     configureVitest({ vitest }: { vitest: Vitest }) {
       if (!reporterOptions || !active || reportedVitests.has(vitest)) return
@@ -91,15 +85,20 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       // user's reporters, including ones given with --reporter on the command line.
       vitest.config.reporters.push(new ImageSnapshotReporter(reporterOptions))
     },
-    resolveId(source) {
-      return resolveNextModule(source)
+    resolveId(source, importer) {
+      if (!active) return null
+      return environment.resolveId(this, source, importer)
     },
-    async transform(code, id) {
-      if (!active || !jsxFiles || !isAppJsxFile(id, code)) return null
-      return (await transformAppJsx(code, id, jsxOptions)) ?? null
+    // After vite compiled TypeScript and JSX: a 'use client' module is read as plain JavaScript.
+    transform: {
+      order: 'post',
+      async handler(code, id) {
+        if (!active) return null
+        return (await environment.transform(code, id)) as { code: string; map?: Rolldown.SourceMapInput } | null
+      },
     },
     load(id) {
-      return loadNextModule(id, root)
+      return environment.load(id)
     },
   }
 }
