@@ -1,4 +1,4 @@
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -172,6 +172,17 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       }
     }
 
+    // Next runs a project with its root as the working directory (content read from `process.cwd()`), and
+    // builds it for production (vite compiles JSX for React's production runtime, resolves `production` exports).
+    const cwd = process.cwd()
+    const nodeEnv = process.env.NODE_ENV
+    process.chdir(options.root)
+    process.env.NODE_ENV = 'production'
+    const restore = () => {
+      process.chdir(cwd)
+      if (nodeEnv === undefined) delete process.env.NODE_ENV
+      else process.env.NODE_ENV = nodeEnv
+    }
     const vitest = await createVitest(
       'test',
       {
@@ -192,20 +203,26 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         reporters: vitestReporters as never,
         provide: { imgmeta: entryOptions },
         coverage: { enabled: false },
-        // A project whose own vitest config sets these must not change what the CLI runs.
-        setupFiles: [],
+        // The project's setupFiles (where its mocks live) and test.env apply as in its own vitest run; a global
+        // setup (servers, databases) is for its own tests, not for rendering images.
         globalSetup: [],
+        // A CommonJS package's vitest.config.ts would be bundled to CommonJS, which cannot import vitest 4.
+        ...(isCommonJsPackage(options.root) && { configLoader: 'runner' as const }),
         testNamePattern: undefined,
       },
       {
         ...imgmetaViteSettings(options.renderer),
         logLevel: 'error',
       },
-    )
+    ).catch((error: unknown) => {
+      restore()
+      throw error
+    })
     try {
       await vitest.start()
     } finally {
       await vitest.close()
+      restore()
     }
     const summary = vitest.snapshot.summary
     const finished = performance.now()
@@ -228,6 +245,15 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+/** True when the project's package.json does not say `"type": "module"`. */
+function isCommonJsPackage(root: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: unknown }).type !== 'module'
+  } catch {
+    return false
   }
 }
 
