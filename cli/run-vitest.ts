@@ -10,6 +10,7 @@ import type { EntryOptions } from './entry-options.js'
 import { classifyFinding, type FindingKind } from './finding.js'
 import { reportByRouteFile } from './route-file-reports.js'
 import type { RunOptions } from './run-options.js'
+import { projectConfigFile } from '../next-runtime/project-config.js'
 import { imgmetaViteSettings } from './vite-settings.js'
 
 /** The outcome of one image test (one route × params × id), or of a route that could not be covered. */
@@ -206,6 +207,8 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         // The project's setupFiles (where its mocks live) and test.env apply as in its own vitest run; a global
         // setup (servers, databases) is for its own tests, not for rendering images.
         globalSetup: [],
+        // The project's own config file, found as preview finds it; never one of a folder above the project.
+        config: projectConfigFile(options.root) ?? false,
         // A CommonJS package's vitest.config.ts would be bundled to CommonJS, which cannot import vitest 4.
         ...(isCommonJsPackage(options.root) && { configLoader: 'runner' as const }),
         testNamePattern: undefined,
