@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -150,7 +150,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     const vitestReporters: unknown[] = [collector]
     const fileReporters = options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')
     if (fileReporters.length > 0) {
-      const { JUnitReporter, JsonReporter } = await import('vitest/reporters')
+      const { JUnitReporter, JsonReporter } = await import('vitest/node')
       // Users know their route files, not the generated test files: both reports get one suite per route file.
       const routeFileOfTest = (test: { meta: object }) => {
         const file = (test.meta as { imgmeta?: { file?: unknown } }).imgmeta?.file
@@ -331,9 +331,10 @@ function toImageResult(root: string, snapshotDir: string, route: ImageRoute | un
   const meta = testCase.meta() as Record<string, unknown>
   const image = (meta.imgmeta ?? {}) as ImageTestMeta
   const state = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped'
+  const error = result.state === 'failed' ? (result.errors[0] as { message?: string; code?: unknown } | undefined) : undefined
   const message =
     result.state === 'failed'
-      ? (result.errors[0]?.message ?? 'failed')
+      ? commandWording(error?.message ?? 'failed')
       : result.state === 'skipped'
         ? (image.skipped ?? result.note ?? testCase.name)
         : ''
@@ -344,12 +345,32 @@ function toImageResult(root: string, snapshotDir: string, route: ImageRoute | un
     name: testCase.name,
     id: image.id,
     state,
-    kind: state === 'passed' ? undefined : classifyFinding(state, message, image.findings?.map((f) => f.code) ?? []),
+    kind:
+      state === 'passed'
+        ? undefined
+        : classifyFinding(state, message, image.findings?.map((f) => f.code) ?? [], typeof error?.code === 'string' ? error.code : undefined),
     message,
     files: snapshotFiles(meta, snapshotDir),
     durationMs: testCase.diagnostic()?.duration ?? 0,
     ...(isTiming(meta[TIMING_META_KEY]) && { timing: meta[TIMING_META_KEY] }),
   }
+}
+
+/**
+ * The matcher speaks to vitest users ("run vitest with -u"); through the command the same step is `imgmeta
+ * update`, and a file the message points at is named only when it was written.
+ */
+export function commandWording(message: string): string {
+  return message
+    .replace(/Run vitest with -u to accept the new image\./g, 'Run `imgmeta update` to accept the new image.')
+    .replace(/Run the test locally \(or with -u\) and commit the new file\./g, 'Run `imgmeta update` locally and commit the new file.')
+    .replace(/Run vitest with -u to replace it\./g, 'Run `imgmeta update` to replace it.')
+    .split('\n')
+    .filter((line) => {
+      const file = /^(?:See diff for details|Received): (.+)$/.exec(line)?.[1]
+      return file === undefined || existsSync(path.resolve(file))
+    })
+    .join('\n')
 }
 
 /** The key testImageRoutes records each test's timing under (matchers/test-image-routes.ts). */
