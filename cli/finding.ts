@@ -16,6 +16,9 @@ export type FindingKind =
 /** Codes of findings about rendering rather than about the declared metadata. */
 const RENDER_CODES = new Set(['render-failed', 'image-function-threw', 'not-a-response', 'unknown-id', 'not-an-image', 'invalid-image', 'timeout', 'not-found'])
 
+/** Codes the reference renderer gives for what next/og cannot draw either. */
+const RENDERER_CODES = new Set(['unsupported-css', 'unsupported-image-source', 'image-too-large'])
+
 /** Codes of a route that answered with its own notFound() or redirect(). */
 const ROUTE_ANSWER_CODES = new Set(['route-not-found', 'route-redirected'])
 
@@ -45,7 +48,8 @@ export function classifyFinding(state: 'failed' | 'skipped', message: string, co
   if (all.includes('timeout')) return 'timed-out'
   if (all.some((code) => ROUTE_ANSWER_CODES.has(code))) return 'route-answered'
   if (all.includes('module-failed')) return 'module-failed'
-  if (FETCH_FAILED.test(message)) return 'network'
+  if (all.includes('fetch-failed') || FETCH_FAILED.test(message)) return 'network'
+  if (all.some((code) => RENDERER_CODES.has(code))) return 'renderer-limitation'
   if (codes.length > 0) {
     if (!codes.every((code) => RENDER_CODES.has(code) || USER_CODE_CODES.has(code))) return 'metadata'
     if (RENDERER_LIMITATION.test(message)) return 'renderer-limitation'

@@ -106,7 +106,7 @@ export async function imageRouteParams(route: ImageRoute, options: ImageRoutePar
     } catch (cause) {
       throw new ImgmetaError(
         'module-failed',
-        `${file} could not be loaded to read its generateStaticParams, so ${route.file} has no params: ${firstLine(cause)}. ` +
+        `${shortPath(file)} could not be loaded to read its generateStaticParams, so ${shortPath(route.file)} has no params: ${firstLine(cause)}. ` +
           `Fix that import, or give the params of "${route.parentPath}" in imgmeta.config.ts (params: { "${route.parentPath}": [{ … }] }).`,
         { cause },
       )
@@ -141,7 +141,13 @@ export function firstLine(error: unknown): string {
 
 /** The error for a route file that cannot be imported: names the file and the first line of why. */
 export function routeModuleFailed(file: string, cause: unknown): ImgmetaError {
-  return new ImgmetaError('module-failed', `${file} could not be loaded: ${firstLine(cause)}`, { cause })
+  return new ImgmetaError('module-failed', `${shortPath(file)} could not be loaded: ${firstLine(cause)}`, { cause })
+}
+
+/** A path relative to the working folder (the project root under the imgmeta command), when it is inside it. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
 }
 
 function toPosix(p: string): string {
