@@ -45,6 +45,10 @@ const NEXT_VIRTUAL_MODULES: Record<string, RegExp> = {
 /** Prefixes of the ids that stand for a style sheet or an image (the `.js` ending keeps vite's CSS and asset plugins off). */
 const STYLE_ID = '\0imgmeta-style:'
 const IMAGE_ID = '\0imgmeta-image:'
+/** Prefix of an alias target that Node loads itself (vite marks it external). */
+const NATIVE_ID = '\0imgmeta-native:'
+/** Prefix of the alias target of such a module, by its name in the package (resolved from the project). */
+const NATIVE_ALIAS = '\0imgmeta-native-alias:'
 /** Prefix of the id of an installed 'use client' module, loaded as client references. */
 const CLIENT_ID = '\0imgmeta-client:'
 
@@ -65,11 +69,25 @@ function nextServerLayerAliases(root: string): Alias[] {
   const require = createRequire(`${root}/`)
   return Object.entries(SERVER_LAYER_MODULES).flatMap(([file, find]) => {
     try {
-      return [{ find, replacement: require.resolve(file) }]
+      // Left to Node (they are CommonJS): an alias target vite would otherwise load itself, even under SSR.
+      require.resolve(file)
+      return [{ find, replacement: `${NATIVE_ALIAS}${file}` }]
     } catch {
       return []
     }
   })
+}
+
+/**
+ * The id of a virtual module standing for a file: the path encoded, so that no `/node_modules/` in it makes vitest
+ * hand the id to Node, and ending in `.js`, so that vite's CSS and asset plugins leave it alone.
+ */
+function virtualId(prefix: string, file: string): string {
+  return `${prefix}${encodeURIComponent(file)}.js`
+}
+
+function fileOfVirtualId(prefix: string, id: string): string {
+  return decodeURIComponent(id.slice(prefix.length, -'.js'.length))
 }
 
 /** Files of installed packages already read for their directive, and whether they are client modules. */
@@ -95,6 +113,20 @@ async function installedClientModule(file: string): Promise<string> {
   if (!isEsModuleCode(code)) return clientReferenceModule(file, commonJsExportNames(code))
   const { parseAst } = await import('vite')
   return clientReferenceModule(file, exportedNames(parseAst(code) as { body: unknown[] }))
+}
+
+/**
+ * An ES module that requires a CommonJS file through Node and re-exports its names: vite (even under SSR) would
+ * otherwise load an aliased file itself and fail on `exports`.
+ */
+function nativeCommonJsModule(file: string): string {
+  const names = commonJsExportNames(readFileSync(file, 'utf8')).filter((name) => name !== 'default')
+  return (
+    `import { createRequire } from 'node:module'\n` +
+    `const native = createRequire(${JSON.stringify(file)})(${JSON.stringify(file)})\n` +
+    names.map((name) => `export const ${name} = native[${JSON.stringify(name)}]\n`).join('') +
+    `export default native\n`
+  )
 }
 
 interface ResolveContext {
@@ -149,8 +181,12 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
     },
     async resolveId(context, source, importer) {
+      if (source.startsWith(NATIVE_ALIAS)) {
+        const file = createRequire(`${root}/`).resolve(source.slice(NATIVE_ALIAS.length))
+        return startsWithUseClient(file) ? virtualId(CLIENT_ID, file) : virtualId(NATIVE_ID, file)
+      }
       if (source.startsWith('\0')) {
-        return source.startsWith(STYLE_ID) || source.startsWith(IMAGE_ID) || source.startsWith(CLIENT_ID) || source in NEXT_VIRTUAL_MODULES
+        return [STYLE_ID, IMAGE_ID, CLIENT_ID, NATIVE_ID].some((prefix) => source.startsWith(prefix)) || source in NEXT_VIRTUAL_MODULES
           ? source
           : resolveNextModule(source)
       }
@@ -160,13 +196,14 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       if (!asset && (source.startsWith('.') || importer.startsWith('\0'))) return null
       const resolved = await context.resolve(source, importer, { skipSelf: true })
       if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return null
-      if (asset) return `${isStyleFile(resolved.id) ? STYLE_ID : IMAGE_ID}${resolved.id}.js`
-      return resolved.id.includes('/node_modules/') && startsWithUseClient(resolved.id) ? `${CLIENT_ID}${resolved.id}.js` : null
+      if (asset) return virtualId(isStyleFile(resolved.id) ? STYLE_ID : IMAGE_ID, resolved.id)
+      return resolved.id.includes('/node_modules/') && startsWithUseClient(resolved.id) ? virtualId(CLIENT_ID, resolved.id) : null
     },
     load(id) {
-      if (id.startsWith(STYLE_ID)) return styleModule(id.slice(STYLE_ID.length, -'.js'.length))
-      if (id.startsWith(IMAGE_ID)) return staticImageModule(id.slice(IMAGE_ID.length, -'.js'.length))
-      if (id.startsWith(CLIENT_ID)) return installedClientModule(id.slice(CLIENT_ID.length, -'.js'.length))
+      if (id.startsWith(STYLE_ID)) return styleModule(fileOfVirtualId(STYLE_ID, id))
+      if (id.startsWith(IMAGE_ID)) return staticImageModule(fileOfVirtualId(IMAGE_ID, id))
+      if (id.startsWith(CLIENT_ID)) return installedClientModule(fileOfVirtualId(CLIENT_ID, id))
+      if (id.startsWith(NATIVE_ID)) return nativeCommonJsModule(fileOfVirtualId(NATIVE_ID, id))
       switch (id) {
         case '\0imgmeta:next-font-google':
           return googleFontModule(root)
