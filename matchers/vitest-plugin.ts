@@ -28,6 +28,13 @@ export interface ImgmetaVitestOptions {
    * of the config still wins. Default false (the imgmeta command turns it on).
    */
   nextEnv?: boolean
+  /**
+   * Load modules as Next's server build does (its react-server layer): the `react-server` export condition
+   * (`next-intl/server` works), `'use client'` modules as client references, Next's server-layer
+   * next/navigation and next/link. Default false, so that component tests keep React's client build; turn it on
+   * in the vitest project that runs testImageRoutes (the imgmeta command always does).
+   */
+  nextServer?: boolean
 }
 
 /** The setup file the plugin adds to `test.setupFiles`. */
@@ -54,7 +61,7 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
     options.obsoleteSnapshots === true ? {} : options.obsoleteSnapshots ? options.obsoleteSnapshots : undefined
   // Identifies this instance among the config's plugins.
   const api = { imgmeta: { renderer } }
-  const environment = nextServerEnvironment({ renderer, processEnv: options.nextEnv === true })
+  const environment = nextServerEnvironment({ renderer, processEnv: options.nextEnv === true, serverLayer: options.nextServer === true })
   // A project may list the plugin and also be checked by the imgmeta command, which adds its own: the last one
   // listed (the command's, as inline config comes after the config file) decides, the others do nothing.
   let active = true

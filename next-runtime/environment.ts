@@ -31,6 +31,13 @@ export interface NextEnvironmentOptions {
    * NEXT_RUNTIME=nodejs (the imgmeta command sets it; a user's own vitest run keeps its own environment).
    */
   processEnv?: boolean
+  /**
+   * Load modules as Next's server build (its react-server layer) does: the `react-server` export condition,
+   * `'use client'` modules as client references, Next's server-layer next/navigation and next/link. The imgmeta
+   * command turns it on; a project's own vitest run keeps React's client build for its component tests unless
+   * its config asks for it.
+   */
+  serverLayer?: boolean
 }
 
 /** Virtual modules of Next's bundler-provided or request-scoped modules, by the bare name code imports. */
@@ -156,11 +163,11 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       const aliases: Alias[] = [
         ...nextModuleAliases(options.renderer),
         ...Object.entries(NEXT_VIRTUAL_MODULES).map(([replacement, find]) => ({ find, replacement })),
-        ...nextServerLayerAliases(root),
+        ...(options.serverLayer ? nextServerLayerAliases(root) : []),
         ...fromNextConfig.aliases,
       ]
       const { defaultServerConditions } = await import('vite')
-      const conditions = [REACT_SERVER_CONDITION, ...defaultServerConditions]
+      const conditions = options.serverLayer ? [REACT_SERVER_CONDITION, ...defaultServerConditions] : undefined
       const userInline = (config as { test?: { server?: { deps?: { inline?: unknown } } } }).test?.server?.deps?.inline
       const inline = userInline === true ? [] : packagesBuiltForNext(root).map((name) => `${name}/`)
       const test: Record<string, unknown> = { server: { deps: { inline } } }
@@ -170,8 +177,8 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       }
       return {
         ...settings,
-        resolve: { ...settings.resolve, alias: aliases, conditions },
-        ssr: { resolve: { conditions }, noExternal: inline.map((name) => name.slice(0, -1)) },
+        resolve: { ...settings.resolve, alias: aliases, ...(conditions && { conditions }) },
+        ssr: { ...(conditions && { resolve: { conditions } }), noExternal: inline.map((name) => name.slice(0, -1)) },
         test,
       } as UserConfig
     },
@@ -193,11 +200,11 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       if (importer === undefined || source.includes('?')) return null
       const asset = isStyleFile(source) || isStaticImageFile(source)
       // Installed modules: only bare specifiers and the absolute paths aliases give lead into node_modules.
-      if (!asset && (source.startsWith('.') || importer.startsWith('\0'))) return null
+      if (!asset && (!options.serverLayer || source.startsWith('.') || importer.startsWith('\0'))) return null
       const resolved = await context.resolve(source, importer, { skipSelf: true })
       if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return null
       if (asset) return virtualId(isStyleFile(resolved.id) ? STYLE_ID : IMAGE_ID, resolved.id)
-      return resolved.id.includes('/node_modules/') && startsWithUseClient(resolved.id) ? virtualId(CLIENT_ID, resolved.id) : null
+      return options.serverLayer && resolved.id.includes('/node_modules/') && startsWithUseClient(resolved.id) ? virtualId(CLIENT_ID, resolved.id) : null
     },
     load(id) {
       if (id.startsWith(STYLE_ID)) return styleModule(fileOfVirtualId(STYLE_ID, id))
@@ -222,7 +229,7 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       let current: { code: string; map?: unknown } | null = null
       if (jsxFiles && isAppJsxFile(id, code)) current = (await transformAppJsx(code, id, jsxOptions)) ?? null
       const source = current?.code ?? code
-      if (id.startsWith('\0') || !isClientModule(source)) return current
+      if (!options.serverLayer || id.startsWith('\0') || !isClientModule(source)) return current
       const { parseAst } = await import('vite')
       const file = id.split('?')[0] ?? id
       return { code: clientReferenceModule(file, exportedNames(parseAst(source) as { body: unknown[] })), map: null }

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { compareImages, diffComposite } from '../../matchers/diff.js'
 import type { RunOptions } from '../run-options.js'
 import { findImageRoutes } from '../../src/app.js'
+import { nameFetchFailures } from '../../next-runtime/fetch-failures.js'
 import { projectConfigFile } from '../../next-runtime/project-config.js'
 import { imgmetaViteSettings } from '../vite-settings.js'
 import { enterNextServerProcess, runSetupFiles } from './project-process.js'
@@ -46,6 +47,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   // The same process environment as `imgmeta check` gives its workers: the project's .env files, NODE_ENV,
   // NEXT_RUNTIME, and its root as working directory; set before vite reads the config.
   const restoreEnvironment = enterNextServerProcess(options.root)
+  // Routes render in this process: a failed fetch names its URL, as under `imgmeta check`.
+  nameFetchFailures()
   const vite = await createServer({
     root: options.root,
     // The project's own vitest.config.* or vite.config.*, found as `imgmeta check` finds it.
