@@ -145,9 +145,11 @@ describe('a real-world Next.js app, checked as the README says', () => {
     )
   })
 
-  test('the output speaks of imgmeta only: no vitest wording, no link to a file that does not exist', () => {
+  test('the output speaks of imgmeta only: no vitest wording, no warning, no link to a file that does not exist', () => {
     for (const run of [update, check]) {
       expect(output(run)).not.toMatch(/vitest|\s-u\b/i)
+      // The CommonJS package's vitest.config.ts loads without vite's CJS warning, or any other.
+      expect(output(run)).not.toMatch(/warn|deprecated|CJS/i)
       expect(output(run)).not.toContain('__diff_output__')
     }
   })
