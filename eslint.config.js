@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/', 'test/eslint-plugin/corpus/', 'test/next/', 'examples/', '**/.next/', '**/.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/', 'test/eslint-plugin/corpus/', 'test/next/', 'test/real-world/', 'examples/', '**/.next/', '**/.tmp/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -134,8 +134,10 @@ export function locateProject(appDirArg: string | undefined, rootFlag: string | 
   if (appDirArg === undefined) return { root: cwd, appDirArg: undefined }
   const given = path.resolve(cwd, appDirArg)
   if (!isDirectory(given)) throw usageError(`${appDirArg}: no such folder; pass the app folder (such as app or src/app).`)
-  // A project folder is accepted too: `imgmeta check examples/shop` finds examples/shop/app.
-  if (path.basename(given) !== 'app' && findDefaultAppDir(given) !== undefined) return { root: given, appDirArg: undefined }
+  // A project folder is accepted too: `imgmeta check examples/shop` finds examples/shop/app. A folder with a
+  // package.json is a project even when it is called `app` (Docker's /app holding app/ or src/app/).
+  const isProject = existsSync(path.join(given, 'package.json')) || path.basename(given) !== 'app'
+  if (isProject && findDefaultAppDir(given) !== undefined) return { root: given, appDirArg: undefined }
   return { root: nearestPackageRoot(given) ?? cwd, appDirArg: given }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +13,7 @@ import type { EntryOptions } from './entry-options.js'
 import { classifyFinding, type FindingKind } from './finding.js'
 import { reportByRouteFile } from './route-file-reports.js'
 import type { RunOptions } from './run-options.js'
+import { projectConfigFile } from '../next-runtime/project-config.js'
 import { imgmetaViteSettings } from './vite-settings.js'
 
 /** The outcome of one image test (one route × params × id), or of a route that could not be covered. */
@@ -156,7 +157,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     const vitestReporters: unknown[] = [collector]
     const fileReporters = options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')
     if (fileReporters.length > 0) {
-      const { JUnitReporter, JsonReporter } = await import('vitest/reporters')
+      const { JUnitReporter, JsonReporter } = await import('vitest/node')
       // Users know their route files, not the generated test files: both reports get one suite per route file.
       const routeFileOfTest = (test: { meta: object }) => {
         const file = (test.meta as { imgmeta?: { file?: unknown } }).imgmeta?.file
@@ -179,6 +180,17 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       }
     }
 
+    // Next runs a project with its root as the working directory (content read from `process.cwd()`), and
+    // builds it for production (vite compiles JSX for React's production runtime, resolves `production` exports).
+    const cwd = process.cwd()
+    const nodeEnv = process.env.NODE_ENV
+    process.chdir(options.root)
+    process.env.NODE_ENV = 'production'
+    const restore = () => {
+      process.chdir(cwd)
+      if (nodeEnv === undefined) delete process.env.NODE_ENV
+      else process.env.NODE_ENV = nodeEnv
+    }
     const vitest = await createVitest(
       'test',
       {
@@ -199,20 +211,28 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         reporters: vitestReporters as never,
         provide: { imgmeta: entryOptions },
         coverage: { enabled: false },
-        // A project whose own vitest config sets these must not change what the CLI runs.
-        setupFiles: [],
+        // The project's setupFiles (where its mocks live) and test.env apply as in its own vitest run; a global
+        // setup (servers, databases) is for its own tests, not for rendering images.
         globalSetup: [],
+        // The project's own config file, found as preview finds it; never one of a folder above the project.
+        config: projectConfigFile(options.root) ?? false,
+        // A CommonJS package's vitest.config.ts would be bundled to CommonJS, which cannot import vitest 4.
+        ...(isCommonJsPackage(options.root) && { configLoader: 'runner' as const }),
         testNamePattern: undefined,
       },
       {
         ...imgmetaViteSettings(options.renderer),
         logLevel: 'error',
       },
-    )
+    ).catch((error: unknown) => {
+      restore()
+      throw error
+    })
     try {
       await vitest.start()
     } finally {
       await vitest.close()
+      restore()
     }
     const summary = vitest.snapshot.summary
     const complete = options.shard === undefined
@@ -255,6 +275,15 @@ export function networkSettings(options: RunOptions, logDir: string): NetworkSet
       ...layoutOrigins(options.appDir),
       ...[options.metadataBase, options.siteUrl].filter((origin): origin is string => origin !== undefined),
     ],
+  }
+}
+
+/** True when the project's package.json does not say `"type": "module"`. */
+function isCommonJsPackage(root: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: unknown }).type !== 'module'
+  } catch {
+    return false
   }
 }
 
@@ -329,9 +358,10 @@ function toImageResult(root: string, snapshotDir: string, route: ImageRoute | un
   const meta = testCase.meta() as Record<string, unknown>
   const image = (meta.imgmeta ?? {}) as ImageTestMeta
   const state = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped'
+  const error = result.state === 'failed' ? (result.errors[0] as { message?: string; code?: unknown } | undefined) : undefined
   const message =
     result.state === 'failed'
-      ? (result.errors[0]?.message ?? 'failed')
+      ? commandWording(error?.message ?? 'failed')
       : result.state === 'skipped'
         ? (image.skipped ?? result.note ?? testCase.name)
         : ''
@@ -342,12 +372,32 @@ function toImageResult(root: string, snapshotDir: string, route: ImageRoute | un
     name: testCase.name,
     id: image.id,
     state,
-    kind: state === 'passed' ? undefined : classifyFinding(state, message, image.findings?.map((f) => f.code) ?? []),
+    kind:
+      state === 'passed'
+        ? undefined
+        : classifyFinding(state, message, image.findings?.map((f) => f.code) ?? [], typeof error?.code === 'string' ? error.code : undefined),
     message,
     files: snapshotFiles(meta, snapshotDir),
     durationMs: testCase.diagnostic()?.duration ?? 0,
     ...(isTiming(meta[TIMING_META_KEY]) && { timing: meta[TIMING_META_KEY] }),
   }
+}
+
+/**
+ * The matcher speaks to vitest users ("run vitest with -u"); through the command the same step is `imgmeta
+ * update`, and a file the message points at is named only when it was written.
+ */
+export function commandWording(message: string): string {
+  return message
+    .replace(/Run vitest with -u to accept the new image\./g, 'Run `imgmeta update` to accept the new image.')
+    .replace(/Run the test locally \(or with -u\) and commit the new file\./g, 'Run `imgmeta update` locally and commit the new file.')
+    .replace(/Run vitest with -u to replace it\./g, 'Run `imgmeta update` to replace it.')
+    .split('\n')
+    .filter((line) => {
+      const file = /^(?:See diff for details|Received): (.+)$/.exec(line)?.[1]
+      return file === undefined || existsSync(path.resolve(file))
+    })
+    .join('\n')
 }
 
 /** The key testImageRoutes records each test's timing under (matchers/test-image-routes.ts). */

@@ -3,6 +3,7 @@ import { checkRenderedImage, validateImageMetadata, type Violation } from '../sr
 import { DEFAULT_TIMEOUT_MS, withDeadline } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
 import { createImageRouteHandler } from '../src/handler.js'
+import { nextControlFlow, routeAnswer, type NextControlFlow } from '../src/next-control-flow.js'
 import { readImageDimensions } from '../src/image-size.js'
 import { laidOutOf, type LaidOutImage } from '../og/laid-out.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
@@ -138,7 +139,12 @@ export async function checkImageRoute(
         'generate-image-metadata-failed',
       )
     } catch (error) {
-      result.findings.push({ code: errorCode(error, 'generate-image-metadata-failed'), route: routePath, message: errorMessage(error) })
+      const flow = nextControlFlow(error)
+      result.findings.push(
+        flow
+          ? { code: flowCode(flow), route: routePath, message: `generateImageMetadata ${flowText(flow)} for params ${JSON.stringify(params ?? {})}; Next answers every image of ${routePath} with it.` }
+          : { code: errorCode(error, 'generate-image-metadata-failed'), route: routePath, message: errorMessage(error) },
+      )
       return result
     }
     result.items = returned
@@ -196,6 +202,10 @@ async function requestImage(
   } catch (error) {
     return [{ ...where, code: errorCode(error, 'render-failed'), message: stripLabel(errorMessage(error), route) }]
   }
+  const answer = routeAnswer(response)
+  if (answer) {
+    return [{ ...where, code: flowCode(answer), message: `GET ${image.pathname}: the image function ${flowText(answer)}, so Next answers ${response.status} and the page's tag points at no image.` }]
+  }
   if (response.status === 404) {
     return [{
       ...where,
@@ -221,6 +231,15 @@ async function requestImage(
   const at = `[${image.index ?? 0}]`
   const violations = checkRenderedImage(item, { width: image.width!, height: image.height!, contentType }, at)
   return violations.map((v) => ({ ...where, code: v.code, message: withIds ? v.message : aboutExports(v.message, at) }))
+}
+
+/** The finding code of a route's own notFound() or redirect(). */
+function flowCode(flow: NextControlFlow): string {
+  return flow.kind === 'not-found' ? 'route-not-found' : 'route-redirected'
+}
+
+function flowText(flow: NextControlFlow): string {
+  return flow.kind === 'not-found' ? 'called notFound()' : `called redirect(${JSON.stringify(flow.location)}) (${flow.status})`
 }
 
 /** Records an unread ImageResponse with the size of its layout; `png` rasterizes it when first read. */

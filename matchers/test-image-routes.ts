@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, test, type TaskMeta } from 'vitest'
-import { imageRouteParams, findImageRoutes, type ModuleLoader } from '../src/app.js'
+import { imageRouteParams, findImageRoutes, routeModuleFailed, type ModuleLoader } from '../src/app.js'
 import { ImgmetaError } from '../src/errors.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import type { NextMajor } from '../src/next-version.js'
@@ -153,7 +153,9 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
   let mod: ImageRouteModule
   let paramSets: readonly Params[]
   try {
-    const loaded = await load(route.file)
+    const loaded = await load(route.file).catch((cause: unknown) => {
+      throw routeModuleFailed(route.file, cause)
+    })
     if (!isImageRouteModule(loaded)) {
       throw new ImgmetaError('missing-default-export', `${route.file}: the module exports neither a default image function nor generateImageMetadata.`)
     }

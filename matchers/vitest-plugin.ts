@@ -4,19 +4,12 @@
 // command runs vitest with this same plugin, so both see the app the same way.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Plugin } from 'vite'
+import type { Plugin, Rolldown } from 'vite'
 import type { ViteUserConfig } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
-import {
-  isAppJsxFile,
-  loadNextModule,
-  nextAppViteSettings,
-  nextModuleAliases,
-  resolveNextModule,
-  transformAppJsx,
-  viteMajorOf,
-} from '../next-runtime/vite-environment.js'
+import { nextServerEnvironment } from '../next-runtime/environment.js'
 import type { NetworkMode } from '../next-runtime/network/network-settings.js'
+import { viteMajorOf } from '../next-runtime/vite-environment.js'
 import { NetworkReporter, vitestNetworkSettings, type NetworkPluginOptions } from './network-reporter.js'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
 
@@ -39,6 +32,19 @@ export interface ImgmetaVitestOptions {
    * records under `-u`; `'record'` always records; `'live'` only serves `public/`. Off when not given.
    */
   network?: NetworkMode | NetworkPluginOptions
+  /**
+   * Run tests in the process environment of `next start`: the project's `.env`, `.env.production`, `.env.local`
+   * and `.env.production.local` (loaded by `@next/env`), NODE_ENV=production, NEXT_RUNTIME=nodejs; `test.env`
+   * of the config still wins. Default false (the imgmeta command turns it on).
+   */
+  nextEnv?: boolean
+  /**
+   * Load modules as Next's server build does (its react-server layer): the `react-server` export condition
+   * (`next-intl/server` works), `'use client'` modules as client references, Next's server-layer
+   * next/navigation and next/link. Default false, so that component tests keep React's client build; turn it on
+   * in the vitest project that runs testImageRoutes (the imgmeta command always does).
+   */
+  nextServer?: boolean
 }
 
 /** The setup file the plugin adds to `test.setupFiles`. */
@@ -77,17 +83,15 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
   }
   // Identifies this instance among the config's plugins.
   const api = { imgmeta: { renderer } }
-  let root = process.cwd()
+  const environment = nextServerEnvironment({ renderer, processEnv: options.nextEnv === true, serverLayer: options.nextServer === true })
   // A project may list the plugin and also be checked by the imgmeta command, which adds its own: the last one
   // listed (the command's, as inline config comes after the config file) decides, the others do nothing.
   let active = true
-  let jsxFiles = false
-  let jsxOptions: unknown
   return {
     name: PLUGIN_NAME,
     enforce: 'pre',
     api,
-    config(config: ViteUserConfig) {
+    async config(config: ViteUserConfig) {
       const instances = listedPlugins(config.plugins).filter(
         (plugin) => (plugin as Plugin | null)?.name === PLUGIN_NAME && (plugin as Plugin).api?.imgmeta,
       )
@@ -104,13 +108,10 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
         const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()
         if (!files.includes(networkSetupFile())) test.setupFiles = [networkSetupFile(), ...files]
       }
-      const settings = nextAppViteSettings(config, viteMajorOf(this))
-      return { ...settings, resolve: { ...settings.resolve, alias: nextModuleAliases(renderer) } }
+      return (await environment.config(config, viteMajorOf(this))) as ViteUserConfig
     },
     configResolved(config) {
-      root = config.root
-      jsxFiles = typeof config.oxc === 'object' && config.oxc !== null
-      jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
+      environment.configResolved(config)
     },
     configureVitest({ vitest }: { vitest: Vitest }) {
       if (network && active && !networkVitests.has(vitest)) {
@@ -127,15 +128,20 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       // user's reporters, including ones given with --reporter on the command line.
       vitest.config.reporters.push(new ImageSnapshotReporter(reporterOptions))
     },
-    resolveId(source) {
-      return resolveNextModule(source)
+    resolveId(source, importer) {
+      if (!active) return null
+      return environment.resolveId(this, source, importer)
     },
-    async transform(code, id) {
-      if (!active || !jsxFiles || !isAppJsxFile(id, code)) return null
-      return (await transformAppJsx(code, id, jsxOptions)) ?? null
+    // After vite compiled TypeScript and JSX: a 'use client' module is read as plain JavaScript.
+    transform: {
+      order: 'post',
+      async handler(code, id) {
+        if (!active) return null
+        return (await environment.transform(code, id)) as { code: string; map?: Rolldown.SourceMapInput } | null
+      },
     },
     load(id) {
-      return loadNextModule(id, root)
+      return environment.load(id)
     },
   }
 }

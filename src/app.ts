@@ -100,7 +100,17 @@ export async function imageRouteParams(route: ImageRoute, options: ImageRoutePar
 
   let combos: Params[] | undefined
   for (const file of providers) {
-    const mod = (await load(file)) as { generateStaticParams?: unknown } | undefined
+    let mod: { generateStaticParams?: unknown } | undefined
+    try {
+      mod = (await load(file)) as typeof mod
+    } catch (cause) {
+      throw new ImgmetaError(
+        'module-failed',
+        `${shortPath(file)} could not be loaded to read its generateStaticParams, so ${shortPath(route.file)} has no params: ${firstLine(cause)}. ` +
+          `Fix that import, or give the params of "${route.parentPath}" in imgmeta.config.ts (params: { "${route.parentPath}": [{ … }] }).`,
+        { cause },
+      )
+    }
     if (typeof mod?.generateStaticParams !== 'function') continue
     const generate = mod.generateStaticParams as (props: { params: Params }) => unknown
     const parents: Params[] = combos ?? [{}]
@@ -121,6 +131,23 @@ export async function imageRouteParams(route: ImageRoute, options: ImageRoutePar
   if (!combos) return []
   const names = route.params.map((p) => p.name)
   return combos.map((combo) => Object.fromEntries(names.filter((n) => n in combo).map((n) => [n, combo[n]])) as Params)
+}
+
+/** The first line of a thrown value's message, without terminal colours. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]!.trim()
+}
+
+/** The error for a route file that cannot be imported: names the file and the first line of why. */
+export function routeModuleFailed(file: string, cause: unknown): ImgmetaError {
+  return new ImgmetaError('module-failed', `${shortPath(file)} could not be loaded: ${firstLine(cause)}`, { cause })
+}
+
+/** A path relative to the working folder (the project root under the imgmeta command), when it is inside it. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
 }
 
 function toPosix(p: string): string {

@@ -5,6 +5,7 @@ import { readImageDimensions } from './image-size.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from './image-route-module.js'
 import { requireDefaultExport, requireImageRoute } from './image-route-file.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
+import { controlFlowResponse, nextControlFlow } from './next-control-flow.js'
 import { callGenerateImageMetadata, generateParams } from './resolve.js'
 import { imageRoutePath, type ImageRoute, type Params } from './route.js'
 
@@ -48,7 +49,18 @@ export function createImageRouteHandler(
   assertNotUnderCatchAll(route)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
+  // notFound() and redirect() from the route (or generateImageMetadata) are answered as Next answers them.
   return async (request: Request): Promise<Response> => {
+    try {
+      return await handle(request)
+    } catch (error) {
+      const flow = nextControlFlow(error)
+      if (flow) return controlFlowResponse(flow)
+      throw error
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
     const match = matchImageRequest(route, new URL(request.url).pathname, { withIds, nextVersion: version })
     if (!match) return notFound(version, false)
     if (!withIds) {

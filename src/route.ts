@@ -1,3 +1,5 @@
+import path from 'node:path'
+import { appFolderOf } from './app-root.js'
 import { ImgmetaError } from './errors.js'
 import { djb2 } from './hash.js'
 
@@ -202,7 +204,10 @@ function toPosix(p: string): string {
 /** Splits a path into the app root and the path inside it; null when the file is not under an app root. */
 function locateInApp(file: string, appDir: string | undefined): { appDir: string; relative: string } | null {
   if (appDir !== undefined) {
-    const root = toPosix(appDir).replace(/\/+$/, '')
+    // A relative appDir against an absolute file (or the reverse) is taken relative to the working folder.
+    const comparable = isAbsolutePath(file) !== isAbsolutePath(appDir) ? path.resolve(appDir) : appDir
+    const given = isAbsolutePath(file) === isAbsolutePath(comparable) ? comparable : path.relative(process.cwd(), comparable)
+    const root = toPosix(given).replace(/\/+$/, '')
     const prefix = root === '' || root === '.' ? '' : root + '/'
     if (prefix !== '' && !file.startsWith(prefix)) {
       // A relative file against an absolute appDir (or the reverse) cannot be compared: treat it as not inside.
@@ -210,8 +215,16 @@ function locateInApp(file: string, appDir: string | undefined): { appDir: string
     }
     return { appDir: root, relative: file.slice(prefix.length) }
   }
+  // The app folder of the project the file belongs to, when the file is on this machine.
+  const found = isAbsolutePath(file) ? appFolderOf(file) : undefined
+  if (found !== undefined && file.startsWith(found + '/')) return { appDir: found, relative: file.slice(found.length + 1) }
   const parts = file.split('/')
   const index = parts.indexOf('app')
   if (index === -1) return null
   return { appDir: parts.slice(0, index + 1).join('/'), relative: parts.slice(index + 1).join('/') }
+}
+
+/** An absolute path on this platform (Windows drive paths count only on Windows, where path.isAbsolute says so). */
+function isAbsolutePath(p: string): boolean {
+  return path.isAbsolute(p)
 }

@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { inject } from 'vitest'
 import { testImageRouteFiles } from '../../matchers/test-image-routes.js'
+import { nameFetchFailures } from '../../next-runtime/fetch-failures.js'
 import { installNetwork } from '../../next-runtime/network/intercept.js'
 import type { EntryOptions } from '../entry-options.js'
 import { snapshotIdentifierForTest } from '../snapshot-files.js'
@@ -15,6 +16,7 @@ declare module 'vitest' {
 
 /** Declares the tests of the given route files (as the CLI listed them) with the options the CLI provided. */
 export function registerRouteTests(routeFiles: readonly string[]): void {
+  nameFetchFailures()
   const options = inject('imgmeta')
   // Before any route module loads: some fetch at the top level.
   installNetwork(options.network)

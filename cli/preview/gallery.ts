@@ -51,9 +51,11 @@ export interface GalleryOptions {
   /** Params from the config, keyed by absolute route file. */
   params: Record<string, Params[]>
   metadataBase: string | undefined
+  /** The Next major installed in the project: the images are listed and rendered as it serves them. */
+  nextVersion: NextMajor
 }
 
-/** Loads every code route of the app, resolves its items for 14/15/16 and renders each image once (as 16). */
+/** Loads every code route of the app, resolves its items for 14/15/16 and renders each image once, as the installed Next. */
 export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
   const routes = (await findImageRoutes(options.appDir)).filter((r) => r.source === 'code')
   const images: GalleryImage[] = []
@@ -78,13 +80,13 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
           const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(options.metadataBase && { metadataBase: options.metadataBase }) }
           perVersion.set(version, await resolveImageMetadata(mod, resolveOptions))
         }
-        const latest = perVersion.get(16) ?? []
-        for (const [index, item] of latest.entries()) {
+        const installed = perVersion.get(options.nextVersion) ?? []
+        for (const [index, item] of installed.entries()) {
           if (images.length >= MAX_GALLERY_IMAGES) {
             truncated = true
             break
           }
-          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options.appDir, images.length))
+          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length))
         }
       }
     } catch (error) {
@@ -103,7 +105,7 @@ async function galleryImage(
   index: number,
   item: ResolvedImage,
   perVersion: Map<NextMajor, ResolvedImage[]>,
-  appDir: string,
+  { appDir, nextVersion }: { appDir: string; nextVersion: NextMajor },
   position: number,
 ): Promise<GalleryImage> {
   const declared = {
@@ -129,7 +131,7 @@ async function galleryImage(
     }),
   }
   try {
-    const rendered = await renderImageRoute(mod, { file, params, appDir, nextVersion: 16, ...(item.id !== undefined && { id: item.id }) })
+    const rendered = await renderImageRoute(mod, { file, params, appDir, nextVersion, ...(item.id !== undefined && { id: item.id }) })
     image.png = rendered.png
     image.real = { width: rendered.width, height: rendered.height, type: rendered.contentType }
     const facts = { width: rendered.width, height: rendered.height, contentType: rendered.contentType }

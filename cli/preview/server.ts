@@ -5,7 +5,10 @@ import path from 'node:path'
 import { compareImages, diffComposite } from '../../matchers/diff.js'
 import type { RunOptions } from '../run-options.js'
 import { findImageRoutes } from '../../src/app.js'
+import { nameFetchFailures } from '../../next-runtime/fetch-failures.js'
+import { projectConfigFile } from '../../next-runtime/project-config.js'
 import { imgmetaViteSettings } from '../vite-settings.js'
+import { enterNextServerProcess, runSetupFiles } from './project-process.js'
 import { paramsByRouteFile } from '../run-vitest.js'
 import { snapshotFileFor } from '../snapshot-files.js'
 import { buildGallery, type Gallery } from './gallery.js'
@@ -41,15 +44,27 @@ interface State {
  */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const { createServer } = await import('vite')
+  // The same process environment as `imgmeta check` gives its workers: the project's .env files, NODE_ENV,
+  // NEXT_RUNTIME, and its root as working directory; set before vite reads the config.
+  const restoreEnvironment = enterNextServerProcess(options.root)
+  // Routes render in this process: a failed fetch names its URL, as under `imgmeta check`.
+  nameFetchFailures()
   const vite = await createServer({
     root: options.root,
+    // The project's own vitest.config.* or vite.config.*, found as `imgmeta check` finds it.
+    configFile: projectConfigFile(options.root) ?? false,
     appType: 'custom',
     logLevel: 'error',
     server: { middlewareMode: true, hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
     ...imgmetaViteSettings(options.renderer),
+  }).catch((error: unknown) => {
+    restoreEnvironment()
+    throw error
   })
   const load = (file: string) => vite.ssrLoadModule(file)
+  // The project's test.setupFiles run before any route, as they do under `imgmeta check`.
+  const setupErrors = await runSetupFiles(vite, options.root)
 
   const state: State = {
     gallery: { images: [], errors: [], truncated: false },
@@ -77,7 +92,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
           load,
           params: paramsByRouteFile(options.root, await findImageRoutes(options.appDir), options.params),
           metadataBase: options.metadataBase,
+          nextVersion: options.nextVersion,
         })
+        gallery.errors.unshift(...setupErrors)
         const generation = state.generation + 1
         Object.assign(state, { gallery, generation, ...compareWithSnapshots(gallery, options, generation) })
       } while (again)
@@ -167,6 +184,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await building?.catch(() => {})
       await vite.close()
+      restoreEnvironment()
     },
   }
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { ImageRoute } from '../../src/route.js'
 import { adviceFor } from '../finding.js'
@@ -18,7 +19,8 @@ export const MAX_FINDING_LINES = 12
 export function progressListener(out: TerminalOutput): RunListener & { finish(): void } {
   let routeCount = 0
   let failed = 0
-  let lastRoute = ''
+  // Workers finish the images of a route in any order: each route file is named once.
+  const named = new Set<string>()
   return {
     onStart(routes: ImageRoute[]) {
       routeCount = routes.length
@@ -28,8 +30,8 @@ export function progressListener(out: TerminalOutput): RunListener & { finish():
       if (result.state === 'failed') failed += 1
       if (out.isTTY) {
         out.write(`\r\x1b[2K  ${done} images · ${failed} failed · ${result.file}`)
-      } else if (result.file !== lastRoute) {
-        lastRoute = result.file
+      } else if (!named.has(result.file)) {
+        named.add(result.file)
         out.write(`  … ${result.file}\n`)
       }
       void routeCount
@@ -62,7 +64,8 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
       const mark = finding.state === 'failed' ? c.red('✗') : c.yellow('○')
       lines.push('', `${mark} ${c.bold(finding.file)}  ${finding.route}`, `  test: ${finding.name}`)
       for (const line of excerpt(finding.message)) lines.push(`  ${line}`)
-      if (finding.files.diff && !finding.message.includes('diff')) lines.push(`  diff: ${path.relative(outcome.options.root, finding.files.diff)}`)
+      const diff = finding.files.diff
+      if (diff && existsSync(diff) && !finding.message.includes('diff')) lines.push(`  diff: ${path.relative(outcome.options.root, diff)}`)
       lines.push(c.cyan(`  → ${adviceFor(finding.kind ?? 'error')}`))
     }
     for (const error of outcome.errors) {

@@ -1,4 +1,4 @@
-// A new user's first hour, run as the README's "Use it in your Next.js app" section writes it: imgmeta packed
+// A new user's first hour, run as the README's "Lint, test and check step by step" section writes it: imgmeta packed
 // and installed into a fresh copy of examples/next-app/, the section's files written from its code blocks, its
 // commands run in order (ESLint, vitest, imgmeta check, the fix, imgmeta update, imgmeta check). Offline: every
 // dependency but imgmeta is linked from this repository's node_modules; imgmeta comes only from the tarball.
@@ -9,7 +9,7 @@ import { readPngHeader } from '../../src/png.js'
 import { installPackedImgmeta, packImgmeta } from '../helpers/packed-imgmeta.js'
 import { childEnv, makeTempDir, REPO, run, type ChildRun } from '../helpers/vitest-project.js'
 
-const SECTION = '## Use it in your Next.js app'
+const SECTION = '## Lint, test and check step by step'
 const EXAMPLE_APP = path.join(REPO, 'examples/next-app')
 /** What the example app lacks to be a project of its own: a package.json, as create-next-app writes it. */
 const TEMPLATE = path.join(REPO, 'test/fixtures/user-journey')
@@ -109,7 +109,6 @@ describe('the README journey in a copy of examples/next-app', () => {
     ])
     expect(blocks.find((block) => block.file === 'eslint.config.js')?.body.trim().split('\n')).toHaveLength(3)
     expect(commands(blocks)).toEqual([
-      'npm install --save-dev imgmeta vitest',
       'npx eslint .',
       'npx vitest run',
       'npx imgmeta check',

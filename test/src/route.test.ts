@@ -1,4 +1,7 @@
-import { describe, expect, test } from 'vitest'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ImgmetaError, imageRoutePath, isUnderCatchAll, parseImageRoute, routeSuffix } from '../../src/index.js'
 import { contractSuffix } from '../helpers/contract-suffix.js'
 
@@ -103,5 +106,28 @@ describe('folder kinds and the URL (CONTRACT §2)', () => {
     expect(() => imageRoutePath(route, {})).toThrow(
       'app/shop/[slug]/icon.tsx: route /shop/[slug]/icon needs param "slug" ([slug]) as a string; pass it in params, or give the page a generateStaticParams that returns it.',
     )
+  })
+})
+
+describe('the app folder of a project that lives in a folder named app', () => {
+  let base: string
+  beforeAll(() => {
+    base = mkdtempSync(path.join(os.tmpdir(), 'imgmeta-app-root-'))
+    for (const dir of ['app/site/src/app/[locale]', 'app/plain/app/blog']) mkdirSync(path.join(base, dir), { recursive: true })
+    writeFileSync(path.join(base, 'app/site/package.json'), '{}')
+    writeFileSync(path.join(base, 'app/plain/package.json'), '{}')
+  })
+  afterAll(() => rmSync(base, { recursive: true, force: true }))
+
+  test('the app folder is app/ or src/app/ under the nearest package.json, not the first folder named app', () => {
+    const route = parseImageRoute(path.join(base, 'app/site/src/app/[locale]/opengraph-image.tsx'))
+    expect(route).toMatchObject({ appDir: path.join(base, 'app/site/src/app'), pathTemplate: '/[locale]/opengraph-image' })
+    expect(imageRoutePath(route!, { locale: 'en' })).toBe('/en/opengraph-image')
+    expect(parseImageRoute(path.join(base, 'app/plain/app/blog/icon.tsx'))?.pathTemplate).toBe('/blog/icon')
+  })
+
+  test('a relative appDir is taken from the working folder', () => {
+    const appDir = path.relative(process.cwd(), path.join(base, 'app/site/src/app'))
+    expect(parseImageRoute(path.join(base, 'app/site/src/app/[locale]/opengraph-image.tsx'), { appDir })?.pathTemplate).toBe('/[locale]/opengraph-image')
   })
 })

@@ -1,0 +1,238 @@
+// Next's server module environment under vite, assembled in one place: the `imgmeta/vitest` plugin applies it,
+// and through that plugin `imgmeta check`, `imgmeta update`, `imgmeta preview` and testImageRoutes. Each piece
+// lives in its own file; the next Next module to support is added here.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { Alias, UserConfig } from 'vite'
+import { clientReferenceModule, commonJsExportNames, exportedNames, isClientModule, isEsModuleCode } from './client-reference.js'
+import { nextConfigAliases } from './next-config-aliases.js'
+import { packagesBuiltForNext } from './next-dependencies.js'
+import { nextServerEnv } from './next-env.js'
+import { googleFontModule, localFontModule } from './next-font.js'
+import { nextCacheModule, nextHeadersModule } from './next-request-modules.js'
+import { isStaticImageFile, isStyleFile, staticImageModule, styleModule } from './static-assets.js'
+import {
+  isAppJsxFile,
+  loadNextModule,
+  nextAppViteSettings,
+  nextModuleAliases,
+  resolveNextModule,
+  transformAppJsx,
+  type NextOgRenderer,
+} from './vite-environment.js'
+
+/** Options of the environment. */
+export interface NextEnvironmentOptions {
+  /** What `next/og` renders with. */
+  renderer: NextOgRenderer
+  /**
+   * Also give the tests the process environment of `next start`: the project's `.env*` files, NODE_ENV=production,
+   * NEXT_RUNTIME=nodejs (the imgmeta command sets it; a user's own vitest run keeps its own environment).
+   */
+  processEnv?: boolean
+  /**
+   * Load modules as Next's server build (its react-server layer) does: the `react-server` export condition,
+   * `'use client'` modules as client references, Next's server-layer next/navigation and next/link. The imgmeta
+   * command turns it on; a project's own vitest run keeps React's client build for its component tests unless
+   * its config asks for it.
+   */
+  serverLayer?: boolean
+}
+
+/** Virtual modules of Next's bundler-provided or request-scoped modules, by the bare name code imports. */
+const NEXT_VIRTUAL_MODULES: Record<string, RegExp> = {
+  '\0imgmeta:next-font-google': /^(next|@next)\/font\/google(\/index\.js)?$/,
+  '\0imgmeta:next-font-local': /^(next|@next)\/font\/local(\/index\.js)?$/,
+  '\0imgmeta:next-headers': /^next\/headers(\.js)?$/,
+  '\0imgmeta:next-cache': /^next\/cache(\.js)?$/,
+  '\0imgmeta:client-only': /^client-only$/,
+}
+
+/** Prefixes of the ids that stand for a style sheet or an image (the `.js` ending keeps vite's CSS and asset plugins off). */
+const STYLE_ID = '\0imgmeta-style:'
+const IMAGE_ID = '\0imgmeta-image:'
+/** Prefix of an alias target that Node loads itself (vite marks it external). */
+const NATIVE_ID = '\0imgmeta-native:'
+/** Prefix of the alias target of such a module, by its name in the package (resolved from the project). */
+const NATIVE_ALIAS = '\0imgmeta-native-alias:'
+/** Prefix of the id of an installed 'use client' module, loaded as client references. */
+const CLIENT_ID = '\0imgmeta-client:'
+
+/** The condition Next resolves server code with, before vite's own server conditions. */
+export const REACT_SERVER_CONDITION = 'react-server'
+
+/** Modules Next swaps for their server-layer build in server code (its webpack config's RSC aliases). */
+const SERVER_LAYER_MODULES: Record<string, RegExp> = {
+  'next/dist/client/components/navigation.react-server.js': /^next\/navigation(\.js)?$/,
+  // Next's server layer takes next/link from link.react-server, which renders the 'use client' link.js: the
+  // client module itself, as a client reference, is what server code meets.
+  'next/dist/client/app-dir/link.js': /^next\/link(\.js)?$/,
+  'next/dist/client/app-dir/form.js': /^next\/form(\.js)?$/,
+}
+
+/** Aliases of the modules above, to the files of the project's own Next (none when its Next has no such file). */
+function nextServerLayerAliases(root: string): Alias[] {
+  const require = createRequire(`${root}/`)
+  return Object.entries(SERVER_LAYER_MODULES).flatMap(([file, find]) => {
+    try {
+      // Left to Node (they are CommonJS): an alias target vite would otherwise load itself, even under SSR.
+      require.resolve(file)
+      return [{ find, replacement: `${NATIVE_ALIAS}${file}` }]
+    } catch {
+      return []
+    }
+  })
+}
+
+/**
+ * The id of a virtual module standing for a file: the path encoded, so that no `/node_modules/` in it makes vitest
+ * hand the id to Node, and ending in `.js`, so that vite's CSS and asset plugins leave it alone.
+ */
+function virtualId(prefix: string, file: string): string {
+  return `${prefix}${encodeURIComponent(file)}.js`
+}
+
+function fileOfVirtualId(prefix: string, id: string): string {
+  return decodeURIComponent(id.slice(prefix.length, -'.js'.length))
+}
+
+/** Files of installed packages already read for their directive, and whether they are client modules. */
+const clientFiles = new Map<string, boolean>()
+
+/** True when an installed file begins with 'use client' (its first bytes are read once). */
+function startsWithUseClient(file: string): boolean {
+  let known = clientFiles.get(file)
+  if (known === undefined) {
+    try {
+      known = isClientModule(readFileSync(file, 'utf8').slice(0, 512))
+    } catch {
+      known = false
+    }
+    clientFiles.set(file, known)
+  }
+  return known
+}
+
+/** The client references of an installed 'use client' module, ES or CommonJS. */
+async function installedClientModule(file: string): Promise<string> {
+  const code = readFileSync(file, 'utf8')
+  if (!isEsModuleCode(code)) return clientReferenceModule(file, commonJsExportNames(code))
+  const { parseAst } = await import('vite')
+  return clientReferenceModule(file, exportedNames(parseAst(code) as { body: unknown[] }))
+}
+
+/**
+ * An ES module that requires a CommonJS file through Node and re-exports its names: vite (even under SSR) would
+ * otherwise load an aliased file itself and fail on `exports`.
+ */
+function nativeCommonJsModule(file: string): string {
+  const names = commonJsExportNames(readFileSync(file, 'utf8')).filter((name) => name !== 'default')
+  return (
+    `import { createRequire } from 'node:module'\n` +
+    `const native = createRequire(${JSON.stringify(file)})(${JSON.stringify(file)})\n` +
+    names.map((name) => `export const ${name} = native[${JSON.stringify(name)}]\n`).join('') +
+    `export default native\n`
+  )
+}
+
+interface ResolveContext {
+  resolve(source: string, importer?: string, options?: { skipSelf?: boolean }): Promise<{ id: string; external?: unknown } | null>
+}
+
+/** The hooks of the environment, for a vite plugin to call from its own hooks of the same names. */
+export interface NextServerEnvironment {
+  /** Settings merged into the user's config: JSX, tsconfig paths, aliases, conditions, dependencies to inline, env. */
+  config(config: UserConfig, viteMajor: number): Promise<UserConfig>
+  configResolved(config: { root: string; oxc?: unknown }): void
+  resolveId(context: ResolveContext, source: string, importer: string | undefined): Promise<string | null>
+  load(id: string): string | null | Promise<string>
+  transform(code: string, id: string): Promise<{ code: string; map?: unknown } | null>
+}
+
+/** Creates Next's server module environment for one vite config (see the file comment). */
+export function nextServerEnvironment(options: NextEnvironmentOptions): NextServerEnvironment {
+  let root = process.cwd()
+  let jsxOptions: unknown
+  let jsxFiles = false
+  return {
+    async config(config, viteMajor) {
+      root = path.resolve(config.root ?? process.cwd())
+      const settings = nextAppViteSettings(config, viteMajor)
+      const fromNextConfig = await nextConfigAliases(root)
+      const aliases: Alias[] = [
+        ...nextModuleAliases(options.renderer),
+        ...Object.entries(NEXT_VIRTUAL_MODULES).map(([replacement, find]) => ({ find, replacement })),
+        ...(options.serverLayer ? nextServerLayerAliases(root) : []),
+        ...fromNextConfig.aliases,
+      ]
+      const { defaultServerConditions } = await import('vite')
+      const conditions = options.serverLayer ? [REACT_SERVER_CONDITION, ...defaultServerConditions] : undefined
+      const userInline = (config as { test?: { server?: { deps?: { inline?: unknown } } } }).test?.server?.deps?.inline
+      const inline = userInline === true ? [] : packagesBuiltForNext(root).map((name) => `${name}/`)
+      const test: Record<string, unknown> = { server: { deps: { inline } } }
+      if (options.processEnv) {
+        const userEnv = (config as { test?: { env?: Record<string, string> } }).test?.env ?? {}
+        test.env = { ...nextServerEnv(root), ...userEnv }
+      }
+      return {
+        ...settings,
+        resolve: { ...settings.resolve, alias: aliases, ...(conditions && { conditions }) },
+        ssr: { ...(conditions && { resolve: { conditions } }), noExternal: inline.map((name) => name.slice(0, -1)) },
+        test,
+      } as UserConfig
+    },
+    configResolved(config) {
+      root = config.root
+      jsxFiles = typeof config.oxc === 'object' && config.oxc !== null
+      jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
+    },
+    async resolveId(context, source, importer) {
+      if (source.startsWith(NATIVE_ALIAS)) {
+        const file = createRequire(`${root}/`).resolve(source.slice(NATIVE_ALIAS.length))
+        return startsWithUseClient(file) ? virtualId(CLIENT_ID, file) : virtualId(NATIVE_ID, file)
+      }
+      if (source.startsWith('\0')) {
+        return [STYLE_ID, IMAGE_ID, CLIENT_ID, NATIVE_ID].some((prefix) => source.startsWith(prefix)) || source in NEXT_VIRTUAL_MODULES
+          ? source
+          : resolveNextModule(source)
+      }
+      if (importer === undefined || source.includes('?')) return null
+      const asset = isStyleFile(source) || isStaticImageFile(source)
+      // Installed modules: only bare specifiers and the absolute paths aliases give lead into node_modules.
+      if (!asset && (!options.serverLayer || source.startsWith('.') || importer.startsWith('\0'))) return null
+      const resolved = await context.resolve(source, importer, { skipSelf: true })
+      if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return null
+      if (asset) return virtualId(isStyleFile(resolved.id) ? STYLE_ID : IMAGE_ID, resolved.id)
+      return options.serverLayer && resolved.id.includes('/node_modules/') && startsWithUseClient(resolved.id) ? virtualId(CLIENT_ID, resolved.id) : null
+    },
+    load(id) {
+      if (id.startsWith(STYLE_ID)) return styleModule(fileOfVirtualId(STYLE_ID, id))
+      if (id.startsWith(IMAGE_ID)) return staticImageModule(fileOfVirtualId(IMAGE_ID, id))
+      if (id.startsWith(CLIENT_ID)) return installedClientModule(fileOfVirtualId(CLIENT_ID, id))
+      if (id.startsWith(NATIVE_ID)) return nativeCommonJsModule(fileOfVirtualId(NATIVE_ID, id))
+      switch (id) {
+        case '\0imgmeta:next-font-google':
+          return googleFontModule(root)
+        case '\0imgmeta:next-font-local':
+          return localFontModule()
+        case '\0imgmeta:next-headers':
+          return nextHeadersModule()
+        case '\0imgmeta:next-cache':
+          return nextCacheModule()
+        case '\0imgmeta:client-only':
+          return 'export {}\n'
+      }
+      return loadNextModule(id, root)
+    },
+    async transform(code, id) {
+      let current: { code: string; map?: unknown } | null = null
+      if (jsxFiles && isAppJsxFile(id, code)) current = (await transformAppJsx(code, id, jsxOptions)) ?? null
+      const source = current?.code ?? code
+      if (!options.serverLayer || id.startsWith('\0') || !isClientModule(source)) return current
+      const { parseAst } = await import('vite')
+      const file = id.split('?')[0] ?? id
+      return { code: clientReferenceModule(file, exportedNames(parseAst(source) as { body: unknown[] })), map: null }
+    },
+  }
+}
