@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js'
 import type { ReactNode } from 'react'
-import satori, { type Font } from 'satori'
+import type { Font } from 'satori'
 import { ImgmetaError } from '../src/errors.js'
 import { inlineCanvasGradients } from './canvas-gradient.js'
 import { checkDimension } from './dimensions.js'
@@ -8,6 +8,8 @@ import { canonicalFonts, getDefaultFonts, validateFonts } from './fonts.js'
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './limits.js'
 import { encodePng } from './png-encode.js'
 import { prepareElement } from './prepare-element.js'
+import { resolveRelease, type OgRelease } from './releases.js'
+import { loadSatori, type Satori } from './satori-engines.js'
 import { straightAlpha } from './straight-alpha.js'
 
 export { straightAlpha }
@@ -24,14 +26,22 @@ export interface RenderOptions {
   width?: number
   /** Image height in pixels, a positive integer up to MAX_DIMENSION (default 630). */
   height?: number
-  /** Fonts as next/og takes them; when given they replace the default Geist Regular, as in next/og. */
+  /** Fonts as next/og takes them; when given they replace the release's default font, as in next/og. */
   fonts?: Font[]
   /** Draw satori's layout boxes (next/og's `debug`). */
   debug?: boolean
   /** Accepted for compatibility with next/og; emoji are laid out but not drawn (see docs/renderer.md). */
   emoji?: EmojiStyle
-  /** Throw on style properties satori ignores (default true); false renders them as next/og does: ignored. */
+  /**
+   * Throw `unsupported-css` on style properties satori ignores. Default false: they are ignored, as next/og
+   * does, and each one is listed in the warnings.
+   */
   strictCss?: boolean
+  /**
+   * Lay out as this measured Next release's next/og does (e.g. '14.2.35'). Default: the installed `next`
+   * (its bundled satori and default font), or the newest measured release when none is installed.
+   */
+  nextRelease?: string
 }
 
 /** The SVG satori laid out, and what it could not draw. */
@@ -39,7 +49,10 @@ export interface SvgResult {
   svg: string
   width: number
   height: number
-  /** Text the renderer laid out but did not draw: emoji, and glyphs none of the fonts has. */
+  /**
+   * What next/og would draw differently or ignore: emoji and glyphs none of the fonts has (not drawn), CSS
+   * properties satori ignores, and why the layout may differ from the installed release's next/og.
+   */
   warnings: string[]
 }
 
@@ -65,6 +78,7 @@ interface Checked {
   fonts: Font[]
   debug: boolean
   strictCss: boolean
+  release: OgRelease
 }
 
 /** Validates render options and fills in next/og's defaults; throws ImgmetaError on the first bad one. */
@@ -74,11 +88,12 @@ export function checkRenderOptions(options: RenderOptions = {}): Checked {
   if (options.emoji !== undefined && !EMOJI_STYLES.includes(options.emoji)) {
     throw new ImgmetaError('invalid-option', `imgmeta/og: emoji must be one of ${EMOJI_STYLES.join(', ')}, got ${JSON.stringify(options.emoji)}.`)
   }
-  const fonts = options.fonts === undefined ? getDefaultFonts() : canonicalFonts(validateFonts(options.fonts))
-  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss !== false }
+  const release = resolveRelease(options.nextRelease)
+  const fonts = options.fonts === undefined ? getDefaultFonts(release) : canonicalFonts(validateFonts(options.fonts))
+  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss === true, release }
 }
 
-async function fontsParse(fonts: Font[]): Promise<boolean> {
+async function fontsParse(satori: Satori, fonts: Font[]): Promise<boolean> {
   try {
     await satori({ type: 'div', props: {}, key: null } as unknown as ReactNode, { width: 1, height: 1, fonts })
     return true
@@ -87,10 +102,10 @@ async function fontsParse(fonts: Font[]): Promise<boolean> {
   }
 }
 
-async function layoutError(cause: unknown, fonts: Font[]): Promise<ImgmetaError> {
+async function layoutError(satori: Satori, cause: unknown, fonts: Font[]): Promise<ImgmetaError> {
   if (cause instanceof ImgmetaError) return cause
   const message = cause instanceof Error ? cause.message : String(cause)
-  if (!provenFonts.has(fonts) && !(await fontsParse(fonts))) {
+  if (!provenFonts.has(fonts) && !(await fontsParse(satori, fonts))) {
     return new ImgmetaError('font-failed', `imgmeta/og: a font in "fonts" failed to parse (${message}); check that each "data" is a complete ttf, otf or woff file.`, { cause })
   }
   if (message.startsWith('Invalid value for CSS property')) {
@@ -100,8 +115,9 @@ async function layoutError(cause: unknown, fonts: Font[]): Promise<ImgmetaError>
 }
 
 async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
-  const warnings: string[] = []
-  const prepared = await prepareElement(element, { strictCss: checked.strictCss })
+  const warnings: string[] = checked.release.caveat ? [checked.release.caveat] : []
+  const satori = await loadSatori(checked.release.satori)
+  const prepared = await prepareElement(element, { strictCss: checked.strictCss, warnings })
   let svg: string
   try {
     svg = await satori(prepared as ReactNode, {
@@ -119,7 +135,7 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
       },
     })
   } catch (cause) {
-    throw await layoutError(cause, checked.fonts)
+    throw await layoutError(satori, cause, checked.fonts)
   }
   provenFonts.add(checked.fonts)
   return { svg, width: checked.width, height: checked.height, warnings }
@@ -163,7 +179,7 @@ export function pngFromSvg(result: SvgResult): Buffer {
   return encodePng(premultiplied, result.width, result.height, { premultiplied: true })
 }
 
-/** Renders the element to PNG bytes as next/og would (satori 0.29 + resvg), deterministically and offline. */
+/** Renders the element to PNG bytes as the installed release's next/og would, deterministically and offline. */
 export async function render(element: ReactNode, options?: RenderOptions): Promise<RenderResult> {
   const result = await toSvg(element, checkRenderOptions(options))
   return { ...result, png: pngFromSvg(result) }
