@@ -30,6 +30,7 @@ const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'failureThreshold',
   'failureThresholdType',
   'metadataBase',
+  'strictCss',
 ])
 
 /**
@@ -85,6 +86,7 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
   for (const key of ['appDir', 'snapshotDir', 'metadataBase'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'string') throw configError(file, key, 'a string')
   }
+  if (config.strictCss !== undefined && typeof config.strictCss !== 'boolean') throw configError(file, 'strictCss', 'true or false')
   if (config.renderer !== undefined && config.renderer !== 'reference' && config.renderer !== 'next') {
     throw configError(file, 'renderer', '"reference" or "next"')
   }

@@ -8,6 +8,6 @@ import type { RendererChoice } from './config.js'
  * `server-only`, next/og per renderer). The generated test files register the matchers themselves, so the
  * plugin adds no setup file.
  */
-export function imgmetaViteSettings(renderer: RendererChoice): { plugins: Plugin[] } {
-  return { plugins: [imgmeta({ renderer, setupFile: false })] }
+export function imgmetaViteSettings(renderer: RendererChoice, strictCss = false): { plugins: Plugin[] } {
+  return { plugins: [imgmeta({ renderer, strictCss, setupFile: false })] }
 }

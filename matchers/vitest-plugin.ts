@@ -14,6 +14,7 @@ import {
   transformAppJsx,
   viteMajorOf,
 } from '../next-runtime/vite-environment.js'
+import { STRICT_CSS_ENV } from '../og/strict-css.js'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
 
 export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
@@ -22,6 +23,11 @@ export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
 export interface ImgmetaVitestOptions {
   /** Which ImageResponse image routes get: 'next' (default) leaves next/og alone, 'reference' uses imgmeta/og. */
   renderer?: 'reference' | 'next'
+  /**
+   * The reference renderer refuses CSS properties satori ignores (`unsupported-css`) instead of ignoring them
+   * with a warning as next/og does. Default false. Sets IMGMETA_STRICT_CSS for the test workers.
+   */
+  strictCss?: boolean
   /** Add `imgmeta/vitest-setup` to `test.setupFiles` (default true); false when the matchers are registered otherwise. */
   setupFile?: boolean
   /**
@@ -71,6 +77,10 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       )
       active = instances.length === 0 || (instances.at(-1) as Plugin).api === api
       if (!active) return null
+      if (options.strictCss !== undefined) {
+        const test = (config.test ??= {})
+        test.env = { ...test.env, [STRICT_CSS_ENV]: options.strictCss ? '1' : '0' }
+      }
       if (options.setupFile !== false) {
         const test = (config.test ??= {})
         const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()

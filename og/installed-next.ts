@@ -47,15 +47,23 @@ export function readNextOg(nextDir: string): InstalledNextOg {
 
 let installed: InstalledNextOg | null | undefined
 
-/** The next/og of the `next` installed beside imgmeta (the project's), or null when there is none; read once. */
+function resolveNextFrom(base: string): string | undefined {
+  try {
+    return path.dirname(createRequire(base).resolve('next/package.json'))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The next/og of the project's `next`, or null when there is none; read once per process. The project is the
+ * working directory (vitest and the imgmeta command run there); imgmeta's own location is the fallback, for a
+ * process started elsewhere.
+ */
 export function installedNextOg(): InstalledNextOg | null {
   if (installed === undefined) {
-    try {
-      const require = createRequire(import.meta.url)
-      installed = readNextOg(path.dirname(require.resolve('next/package.json')))
-    } catch {
-      installed = null
-    }
+    const nextDir = resolveNextFrom(path.join(process.cwd(), 'package.json')) ?? resolveNextFrom(import.meta.url)
+    installed = nextDir === undefined ? null : readNextOg(nextDir)
   }
   return installed
 }

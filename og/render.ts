@@ -11,6 +11,7 @@ import { prepareElement } from './prepare-element.js'
 import { resolveRelease, type OgRelease } from './releases.js'
 import { loadSatori, type Satori } from './satori-engines.js'
 import { straightAlpha } from './straight-alpha.js'
+import { STRICT_CSS_ENV } from './strict-css.js'
 
 export { straightAlpha }
 
@@ -33,8 +34,8 @@ export interface RenderOptions {
   /** Accepted for compatibility with next/og; emoji are laid out but not drawn (see docs/renderer.md). */
   emoji?: EmojiStyle
   /**
-   * Throw `unsupported-css` on style properties satori ignores. Default false: they are ignored, as next/og
-   * does, and each one is listed in the warnings.
+   * Throw `unsupported-css` on style properties satori ignores. Default false (unless the environment sets
+   * STRICT_CSS_ENV): they are ignored, as next/og does, and each one is listed in the warnings.
    */
   strictCss?: boolean
   /**
@@ -90,7 +91,7 @@ export function checkRenderOptions(options: RenderOptions = {}): Checked {
   }
   const release = resolveRelease(options.nextRelease)
   const fonts = options.fonts === undefined ? getDefaultFonts(release) : canonicalFonts(validateFonts(options.fonts))
-  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss === true, release }
+  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss ?? process.env[STRICT_CSS_ENV] === '1', release }
 }
 
 async function fontsParse(satori: Satori, fonts: Font[]): Promise<boolean> {

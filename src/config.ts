@@ -27,6 +27,11 @@ export interface ImgmetaConfig {
   failureThresholdType?: 'pixel' | 'percent'
   /** Base for absolute og/twitter image URLs, as `metadataBase` in the app's layout. */
   metadataBase?: string
+  /**
+   * The reference renderer refuses CSS properties satori ignores (`unsupported-css`) instead of ignoring them
+   * with a warning, as next/og does. Default false.
+   */
+  strictCss?: boolean
 }
 
 /** Declares the settings of `imgmeta.config.ts` with types: `export default defineConfig({ … })`. */
