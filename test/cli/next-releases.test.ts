@@ -3,6 +3,7 @@ import path from 'node:path'
 import pixelmatch from 'pixelmatch'
 import { afterAll, describe, expect, test } from 'vitest'
 import { decodePng } from '../../src/png.js'
+import { CHILD_TIMEOUT_MS } from '../helpers/vitest-project.js'
 import { copyFixture, listFiles, REPO, runCli } from './cli-helpers.js'
 
 // `imgmeta update` in a project follows the project's installed next: its snapshots are what that release's
@@ -45,13 +46,13 @@ describe('imgmeta update renders as the installed Next release', () => {
     const image = await snapshotAfterUpdate(project('14.2.35'))
     expect(differingFromGolden(image, '14.2.35')).toBe(0)
     expect(differingFromGolden(image, '16.4.6')).toBeGreaterThan(1000)
-  })
+  }, CHILD_TIMEOUT_MS)
 
   test('next 16.4.6: the snapshot is what 16.4.6’s next/og draws, not what 14.2.35’s does', async () => {
     const image = await snapshotAfterUpdate(project('repository'))
     expect(differingFromGolden(image, '16.4.6')).toBe(0)
     expect(differingFromGolden(image, '14.2.35')).toBeGreaterThan(1000)
-  })
+  }, CHILD_TIMEOUT_MS)
 })
 
 describe('CSS that next/og ignores', () => {
@@ -73,5 +74,5 @@ export default function Image() {
     const lenient = await runCli(['update'], dir)
     expect(lenient.code).toBe(0)
     expect(listFiles(path.join(dir, '__image_snapshots__')).filter((file) => file.endsWith('.png'))).toHaveLength(1)
-  })
+  }, 2 * CHILD_TIMEOUT_MS)
 })
