@@ -22,6 +22,8 @@ export function warningCode(warning: string): string {
 
 function warnOnce(warnings: string[]): void {
   for (const warning of warnings) {
+    // satori printed these itself, as in next/og.
+    if (warning.startsWith('tw: ')) continue
     const code = warningCode(warning)
     // Emoji and glyph warnings once per kind; ignored CSS and layout caveats once per distinct message.
     const kind = code === 'IMGMETA_CSS_IGNORED' || code === 'IMGMETA_LAYOUT_CAVEAT' ? warning : code

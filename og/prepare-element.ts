@@ -9,6 +9,8 @@ export interface PrepareOptions {
   strictCss: boolean
   /** Where warnings go (one per element and property). */
   warnings: string[]
+  /** Where the classes of every `tw` prop go, in order (satori's Tailwind reads them). */
+  twClasses?: Set<string>
 }
 
 interface ElementLike {
@@ -58,6 +60,7 @@ async function walk(node: unknown, options: PrepareOptions, depth: number, where
   }
   const here = describe(type)
   const next: Record<string, unknown> = { ...props }
+  if (options.twClasses && typeof props.tw === 'string') for (const name of props.tw.split(/\s+/)) if (name) options.twClasses.add(name)
   if (options.strictCss) checkStyle(props.style, here)
   else for (const name of ignoredStyleProperties(props.style)) options.warnings.push(ignoredCssWarning(here, name))
   if (props.style && typeof props.style === 'object') {

@@ -115,11 +115,51 @@ async function layoutError(satori: Satori, cause: unknown, fonts: Font[]): Promi
   return new ImgmetaError('render-failed', `imgmeta/og could not lay out the element: ${message}`, { cause })
 }
 
+// satori reports a Tailwind class of the `tw` prop it does not know with console.warn, once per process (it
+// caches what it parsed), and ignores the class, as next/og does. imgmeta notes each class it reports, per satori
+// version, so that every image using one gets the warning, not only the first; the console line still appears.
+const TW_UNKNOWN = /`([^`]+)` unknown or invalid utility/
+const unknownTw = new Map<string, Set<string>>()
+const collectors = new Set<Set<string>>()
+let consoleWarn: typeof console.warn | undefined
+
+/** Notes the classes satori reports while a layout runs into `into` (overlapping layouts each note them). */
+function noteUnknownTailwind(into: Set<string>): () => void {
+  if (collectors.size === 0) {
+    const original = console.warn
+    consoleWarn = original
+    console.warn = (...args: unknown[]) => {
+      const name = TW_UNKNOWN.exec(args.map(String).join(' '))?.[1]
+      if (name !== undefined) for (const collector of collectors) collector.add(name)
+      original.apply(console, args)
+    }
+  }
+  collectors.add(into)
+  return () => {
+    collectors.delete(into)
+    if (collectors.size === 0 && consoleWarn) {
+      console.warn = consoleWarn
+      consoleWarn = undefined
+    }
+  }
+}
+
+function tailwindWarnings(satoriVersion: string, classes: Set<string>, reported: Set<string>): string[] {
+  let unknown = unknownTw.get(satoriVersion)
+  if (!unknown) unknownTw.set(satoriVersion, (unknown = new Set()))
+  // Only a class this element uses: a report from an overlapping layout may name another element's class.
+  for (const name of reported) if (classes.has(name)) unknown.add(name)
+  return [...classes].filter((name) => unknown.has(name)).map((name) => `tw: class "${name}" is not one satori's Tailwind knows; next/og ignores it`)
+}
+
 async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
   const warnings: string[] = checked.release.caveat ? [checked.release.caveat] : []
   const satori = await loadSatori(checked.release.satori)
-  const prepared = await prepareElement(element, { strictCss: checked.strictCss, warnings })
+  const twClasses = new Set<string>()
+  const prepared = await prepareElement(element, { strictCss: checked.strictCss, warnings, twClasses })
   let svg: string
+  const reported = new Set<string>()
+  const stopNoting = noteUnknownTailwind(reported)
   try {
     svg = await satori(prepared as ReactNode, {
       width: checked.width,
@@ -137,7 +177,10 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
     })
   } catch (cause) {
     throw await layoutError(satori, cause, checked.fonts)
+  } finally {
+    stopNoting()
   }
+  warnings.push(...tailwindWarnings(checked.release.satori, twClasses, reported))
   provenFonts.add(checked.fonts)
   return { svg, width: checked.width, height: checked.height, warnings }
 }

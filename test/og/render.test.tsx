@@ -82,6 +82,22 @@ describe('render', () => {
     expect(result.png.equals(plain.png)).toBe(true)
   })
 
+  it('lists Tailwind classes satori does not know in the warnings of every image that uses them', async () => {
+    const printed: unknown[] = []
+    const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')))
+    try {
+      const element = <div tw="flex w-full size-full bg-white">x</div>
+      const expected = ['tw: class "size-full" is not one satori\'s Tailwind knows; next/og ignores it']
+      expect((await render(element, { width: 40, height: 20 })).warnings).toEqual(expected)
+      // satori prints it once per process, as next/og does; the second image still gets its warning.
+      expect((await render(element, { width: 40, height: 20 })).warnings).toEqual(expected)
+      expect(printed.filter((line) => String(line).includes('size-full'))).toHaveLength(1)
+      expect((await render(<div tw="flex w-full bg-white">x</div>, { width: 40, height: 20 })).warnings).toEqual([])
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
   it('refuses a CSS property satori ignores with strictCss: true', async () => {
     const grid = <div style={{ display: 'flex', gridTemplateColumns: '1fr 1fr' }}>x</div>
     const error = await failure(render(grid, { width: 40, height: 20, strictCss: true }))
