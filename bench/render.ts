@@ -1,19 +1,26 @@
 // Question: what does rendering an image to PNG bytes cost with imgmeta/og, against next/og's
 // `new ImageResponse(...).arrayBuffer()` with sharp and with resvg-wasm, in this same process?
-// Targets: imgmeta/og ≤ 1.0× next/og+sharp and ≤ 0.4× next/og+wasm on the 1200×630 bench card.
+// Targets: imgmeta/og ≤ 1.0× next/og+sharp and ≤ 0.4× next/og+wasm on the 1200×630 bench card, for each
+// measured release: the repo's next (16.4, the only one that uses sharp) in full, and every other release
+// installed by `npm run goldens:og` (in the temporary folder) against its next/og on resvg-wasm, imgmeta/og laying
+// out as that release.
 // Run: npx tsx bench/render.ts   (RUNS=60 for more samples)
 //
 // The machine may be shared, so the pipelines being compared run interleaved, round by round, in alternating
 // order: a load spike hits both. Each ratio comes from one phase (next/og keeps sharp once it found it, so the
 // wasm phase runs first with sharp refused). Wall time is the target; CPU time (all threads of the process,
 // so sharp's worker threads count) is printed too because it is far less sensitive to other processes.
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
 import { Resvg } from '@resvg/resvg-js'
 import { inlineCanvasGradients } from '../og/canvas-gradient.js'
 import { encodePng, ImageResponse, render, renderPixels, renderSvg } from '../og/index.js'
 import { readPngHeader } from '../src/png.js'
 import { BENCH_CARD, BENCH_ICON, corpusItem, corpusOptions, type CorpusItem } from '../test/fixtures/og-corpus/index.js'
-import { loadNextOg, refuseSharp, sharpLookups } from '../test/fixtures/og-corpus/next-og.js'
+import { loadNextOg, nextVersion, refuseSharp, sharpLookups } from '../test/fixtures/og-corpus/next-og.js'
+import { MEASURED_RELEASES } from '../og/releases.js'
 
 const RUNS = Number(process.env.RUNS ?? 30)
 const WARMUP = 3
@@ -84,6 +91,24 @@ const wasm = await interleaved({
 })
 const afterWasm = sharpLookups()
 
+// Phase 1b: the other measured releases, each next/og on resvg-wasm (they never use sharp) against imgmeta/og
+// laying out as that release.
+const releaseRuns = new Map<string, Map<string, Sample[]>>()
+for (const release of Object.keys(MEASURED_RELEASES).filter((r) => r !== nextVersion())) {
+  const dir = path.join(os.tmpdir(), 'imgmeta-og-goldens', `next-${release}`, 'node_modules', 'next')
+  if (!existsSync(dir)) {
+    console.log(`next ${release} is not installed in ${dir}: run npm run goldens:og -- --next ${release} to bench it`)
+    continue
+  }
+  const ReleaseImageResponse = loadNextOg(dir)
+  const options = { ...corpusOptions(card), nextRelease: release }
+  const oursAs: Task = () => new ImageResponse(card.element(), options).arrayBuffer()
+  const theirs: Task = () => new ReleaseImageResponse(card.element(), corpusOptions(card)).arrayBuffer()
+  await checkSameSize(`imgmeta/og as ${release}`, oursAs, card)
+  await checkSameSize(`next ${release} next/og+wasm`, theirs, card)
+  releaseRuns.set(release, await interleaved({ ours: oursAs, 'next/og+wasm': theirs }))
+}
+
 // Phase 2: next/og on sharp, interleaved with imgmeta/og and with the parts of both pipelines.
 refuseSharp(false)
 for (const item of [card, icon]) await checkSameSize('next/og+sharp', next(item), item)
@@ -144,5 +169,11 @@ for (const [item, prefix, targets] of [
   row('ours', wasm.get(`${prefix} ours`)!)
   row('next/og+wasm', wasm.get(`${prefix} next/og+wasm`)!)
   ratio('imgmeta/og / next/og+wasm', wasm.get(`${prefix} ours`)!, wasm.get(`${prefix} next/og+wasm`)!, 'wasm' in targets ? targets.wasm : undefined)
+}
+for (const [release, samples] of releaseRuns) {
+  console.log(`\n${card.name} as next ${release} (its next/og never uses sharp)`)
+  row('ours', samples.get('ours')!)
+  row('next/og+wasm', samples.get('next/og+wasm')!)
+  ratio(`imgmeta/og / next ${release} next/og+wasm`, samples.get('ours')!, samples.get('next/og+wasm')!, 0.4)
 }
 console.log('\n"ours" is imgmeta/og `new ImageResponse(...).arrayBuffer()`, the same call as next/og\'s.')

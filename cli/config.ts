@@ -32,6 +32,7 @@ const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'metadataBase',
   'siteUrl',
   'network',
+  'strictCss',
 ])
 
 /**
@@ -87,6 +88,7 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
   for (const key of ['appDir', 'snapshotDir', 'metadataBase', 'siteUrl'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'string') throw configError(file, key, 'a string')
   }
+  if (config.strictCss !== undefined && typeof config.strictCss !== 'boolean') throw configError(file, 'strictCss', 'true or false')
   if (config.renderer !== undefined && config.renderer !== 'reference' && config.renderer !== 'next') {
     throw configError(file, 'renderer', '"reference" or "next"')
   }

@@ -22,6 +22,7 @@ function addRunOptions(command: Command): Command {
     .option('--root <dir>', 'project folder whose vite/vitest config and tsconfig apply (default: found from appDir)')
     .addOption(new Option('--next-version <major>', 'Next.js behaviour to check against').choices(['14', '15', '16']))
     .addOption(new Option('--renderer <name>', 'what next/og renders with').choices(['reference', 'next']))
+    .option('--strict-css', 'reference renderer: refuse CSS properties satori ignores instead of warning (default: config strictCss)')
     .option('--snapshot-dir <dir>', `snapshot folder (default: ${DEFAULT_SNAPSHOT_DIR})`)
     .option('--threshold <n>', 'per-pixel colour distance 0..1 (default: 0.01)')
     .option('--no-render-stamp', 'rasterize and compare every image, ignoring render stamps (see docs/matchers.md)')

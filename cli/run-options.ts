@@ -22,6 +22,8 @@ export interface RunOptions {
   configFile: string | undefined
   nextVersion: NextMajor
   renderer: RendererChoice
+  /** The reference renderer refuses CSS satori ignores (`--strict-css`, config `strictCss`). */
+  strictCss: boolean
   snapshotDir: string
   threshold: number
   failureThreshold: number
@@ -52,6 +54,7 @@ export interface RawRunFlags {
   root?: string
   nextVersion?: string
   renderer?: string
+  strictCss?: boolean
   snapshotDir?: string
   threshold?: string
   /** commander's `--no-render-stamp`: false when given. */
@@ -192,6 +195,7 @@ export async function resolveRunOptions(
     configFile,
     nextVersion: flags.nextVersion ? parseNextVersion(flags.nextVersion) : (config.nextVersion ?? detectNextVersion(located.root)),
     renderer: flags.renderer ? parseRenderer(flags.renderer) : (config.renderer ?? 'reference'),
+    strictCss: flags.strictCss === true || config.strictCss === true,
     snapshotDir: path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? DEFAULT_SNAPSHOT_DIR),
     threshold: flags.threshold !== undefined ? parseThreshold(flags.threshold) : (config.threshold ?? DEFAULT_THRESHOLD),
     failureThreshold: config.failureThreshold ?? 0,

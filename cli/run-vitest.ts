@@ -221,7 +221,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
         testNamePattern: undefined,
       },
       {
-        ...imgmetaViteSettings(options.renderer),
+        ...imgmetaViteSettings(options.renderer, options.strictCss),
         logLevel: 'error',
       },
     ).catch((error: unknown) => {

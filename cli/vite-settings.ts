@@ -8,6 +8,6 @@ import type { RendererChoice } from './config.js'
  * `server-only`, next/og per renderer). The generated test files register the matchers themselves, so the
  * plugin adds no setup file. Tests run in the process environment of `next start` (`.env*`, NODE_ENV, NEXT_RUNTIME) and load modules as Next's server layer.
  */
-export function imgmetaViteSettings(renderer: RendererChoice): { plugins: Plugin[] } {
-  return { plugins: [imgmeta({ renderer, setupFile: false, nextEnv: true, nextServer: true })] }
+export function imgmetaViteSettings(renderer: RendererChoice, strictCss = false): { plugins: Plugin[] } {
+  return { plugins: [imgmeta({ renderer, strictCss, setupFile: false, nextEnv: true, nextServer: true })] }
 }

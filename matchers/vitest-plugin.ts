@@ -11,6 +11,7 @@ import { nextServerEnvironment } from '../next-runtime/environment.js'
 import type { NetworkMode } from '../next-runtime/network/network-settings.js'
 import { viteMajorOf } from '../next-runtime/vite-environment.js'
 import { NetworkReporter, vitestNetworkSettings, type NetworkPluginOptions } from './network-reporter.js'
+import { STRICT_CSS_ENV } from '../og/strict-css.js'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
 
 export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
@@ -19,6 +20,11 @@ export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
 export interface ImgmetaVitestOptions {
   /** Which ImageResponse image routes get: 'next' (default) leaves next/og alone, 'reference' uses imgmeta/og. */
   renderer?: 'reference' | 'next'
+  /**
+   * The reference renderer refuses CSS properties satori ignores (`unsupported-css`) instead of ignoring them
+   * with a warning as next/og does. Default false. Sets IMGMETA_STRICT_CSS for the test workers.
+   */
+  strictCss?: boolean
   /** Add `imgmeta/vitest-setup` to `test.setupFiles` (default true); false when the matchers are registered otherwise. */
   setupFile?: boolean
   /**
@@ -97,6 +103,10 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       )
       active = instances.length === 0 || (instances.at(-1) as Plugin).api === api
       if (!active) return null
+      if (options.strictCss !== undefined) {
+        const test = (config.test ??= {})
+        test.env = { ...test.env, [STRICT_CSS_ENV]: options.strictCss ? '1' : '0' }
+      }
       if (options.setupFile !== false) {
         const test = (config.test ??= {})
         const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()

@@ -34,20 +34,42 @@ export function isSupportedCssProperty(name: string): boolean {
   return name.startsWith('--') || SUPPORTED_CSS_PROPERTIES.has(name)
 }
 
-/** Throws `unsupported-css` naming the first style property satori would silently ignore. */
+// A vendor-prefixed property written beside its standard form (`WebkitBackgroundClip` next to `backgroundClip`,
+// as CSS written for browsers does) changes nothing: satori reads the standard one.
+function coveredByStandard(name: string, style: Record<string, unknown>): boolean {
+  const match = /^(?:Webkit|Moz|ms|O)([A-Z].*)$/.exec(name)
+  if (!match) return false
+  const standard = match[1]!.charAt(0).toLowerCase() + match[1]!.slice(1)
+  return isSupportedCssProperty(standard) && style[standard] !== undefined && style[standard] !== null
+}
+
+/** The style properties satori would silently ignore, in order; vendor-prefixed twins of a standard one excepted. */
+export function ignoredStyleProperties(style: unknown): string[] {
+  if (style === undefined || style === null || typeof style !== 'object') return []
+  const record = style as Record<string, unknown>
+  return Object.entries(record)
+    .filter(([name, value]) => value !== undefined && value !== null && !isSupportedCssProperty(name) && !coveredByStandard(name, record))
+    .map(([name]) => name)
+}
+
+/** The warning for a property satori ignores (what next/og does with it: nothing). */
+export function ignoredCssWarning(where: string, name: string): string {
+  return `${where} uses the CSS property "${name}", which satori (next/og's layout engine) ignores; the image is drawn without it`
+
+}
+
+/** Throws `unsupported-css` naming the first style property satori would silently ignore (strictCss). */
 export function checkStyle(style: unknown, where: string): void {
   if (style === undefined || style === null) return
   if (typeof style !== 'object') {
     throw new ImgmetaError('unsupported-css', `imgmeta/og: ${where} has a "style" that is not an object (${typeof style}).`)
   }
-  for (const [name, value] of Object.entries(style)) {
-    if (value === undefined || value === null) continue
-    if (!isSupportedCssProperty(name)) {
-      throw new ImgmetaError(
-        'unsupported-css',
-        `imgmeta/og: ${where} uses the CSS property "${name}", which satori (the layout engine of next/og) ` +
-          `does not support and would silently ignore; remove it, or pass { strictCss: false } to render as next/og does.`,
-      )
-    }
+  const [name] = ignoredStyleProperties(style)
+  if (name !== undefined) {
+    throw new ImgmetaError(
+      'unsupported-css',
+      `imgmeta/og: ${where} uses the CSS property "${name}", which satori (the layout engine of next/og) ` +
+        `does not support and would silently ignore; remove it, or turn strictCss off to render as next/og does.`,
+    )
   }
 }

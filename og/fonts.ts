@@ -3,12 +3,14 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Font, FontStyle, FontWeight } from 'satori'
 import { ImgmetaError } from '../src/errors.js'
+import { NOTO_SANS_V27_BASE64 } from './fonts/noto-sans-v27.js'
 import { FONT_CACHE_ENTRIES, MAX_FONT_BYTES } from './limits.js'
+import { resolveRelease, type OgRelease } from './releases.js'
 
 /** A font as next/og's `fonts` option takes it (satori's font options). */
 export type FontOptions = Font
 
-/** The family name next/og gives its bundled default font; `fontFamily: 'geist'` selects it there too. */
+/** The family name next/og 16.4 gives its bundled default font; `fontFamily: 'geist'` selects it there too. */
 export const DEFAULT_FONT_NAME = 'geist'
 
 /** Where the default font comes from: the `geist` package's Geist Regular, the face next/og 16 bundles. */
@@ -17,9 +19,9 @@ export const DEFAULT_FONT_SOURCE = 'geist/dist/fonts/geist-sans/Geist-Regular.tt
 const WEIGHTS: readonly FontWeight[] = [100, 200, 300, 400, 500, 600, 700, 800, 900]
 const STYLES: readonly FontStyle[] = ['normal', 'italic']
 
-let defaultFonts: Font[] | undefined
+const defaultFonts = new Map<string, Font[]>()
 
-/** The absolute path of the default font file, resolved through the installed `geist` package. */
+/** The absolute path of Geist Regular (the default font of next/og 16.4), resolved through the installed `geist` package. */
 export function defaultFontPath(): string {
   const require = createRequire(import.meta.url)
   // geist's exports map hides its font files; `geist/font` is exported and sits in the same dist folder.
@@ -27,24 +29,35 @@ export function defaultFontPath(): string {
   return path.join(path.dirname(entry), 'fonts', 'geist-sans', 'Geist-Regular.ttf')
 }
 
-/** next/og's default font list (Geist Regular 400), read from disk once per process. */
-export function getDefaultFonts(): Font[] {
-  if (!defaultFonts) {
-    let file = DEFAULT_FONT_SOURCE
+function defaultFontBytes(release: OgRelease): { data: Buffer; from: string } {
+  if (release.fontDir) return { data: readFileSync(path.join(release.fontDir, release.font.file)), from: path.join(release.fontDir, release.font.file) }
+  if (release.font.file === 'noto-sans-v27-latin-regular.ttf') return { data: Buffer.from(NOTO_SANS_V27_BASE64, 'base64'), from: 'og/fonts/noto-sans-v27.ts' }
+  const file = defaultFontPath()
+  return { data: readFileSync(file), from: file }
+}
+
+/**
+ * next/og's default font list for a release (Geist Regular 400 for 16.4, Noto Sans declared as "sans serif"
+ * 700 before), read once per process and font.
+ */
+export function getDefaultFonts(release: OgRelease = resolveRelease()): Font[] {
+  const key = `${release.fontDir ?? ''}\u0000${release.font.file}\u0000${release.font.name}\u0000${release.font.weight}`
+  let fonts = defaultFonts.get(key)
+  if (!fonts) {
     try {
-      file = defaultFontPath()
-      const data = readFileSync(file)
-      defaultFonts = [{ name: DEFAULT_FONT_NAME, data, weight: 400, style: 'normal' }]
+      const { data } = defaultFontBytes(release)
+      fonts = [{ name: release.font.name, data, weight: release.font.weight as FontWeight, style: release.font.style }]
+      defaultFonts.set(key, fonts)
     } catch (cause) {
       throw new ImgmetaError(
         'font-failed',
-        `imgmeta/og could not read its default font ${file} (${(cause as Error).message}); ` +
-          `reinstall the "geist" package or pass your own "fonts".`,
+        `imgmeta/og could not read its default font ${release.font.file} (${(cause as Error).message}); ` +
+          `reinstall imgmeta (and "geist") or pass your own "fonts".`,
         { cause },
       )
     }
   }
-  return defaultFonts
+  return fonts
 }
 
 /** The font format a file's first four bytes announce, or undefined when they announce none. */

@@ -12,14 +12,24 @@ export interface ImageResponseOptions extends RenderOptions {
 
 const warned = new Set<string>()
 
+/** The Node warning code of a render warning. */
+export function warningCode(warning: string): string {
+  if (warning.startsWith('emoji')) return 'IMGMETA_EMOJI_NOT_DRAWN'
+  if (warning.startsWith('text')) return 'IMGMETA_MISSING_GLYPHS'
+  if (warning.includes('uses the CSS property')) return 'IMGMETA_CSS_IGNORED'
+  return 'IMGMETA_LAYOUT_CAVEAT'
+}
+
 function warnOnce(warnings: string[]): void {
   for (const warning of warnings) {
-    const kind = warning.startsWith('emoji') ? 'emoji' : 'glyphs'
+    // satori printed these itself, as in next/og.
+    if (warning.startsWith('tw: ')) continue
+    const code = warningCode(warning)
+    // Emoji and glyph warnings once per kind; ignored CSS and layout caveats once per distinct message.
+    const kind = code === 'IMGMETA_CSS_IGNORED' || code === 'IMGMETA_LAYOUT_CAVEAT' ? warning : code
     if (warned.has(kind)) continue
     warned.add(kind)
-    process.emitWarning(`imgmeta/og: ${warning}. Shown once per process; see docs/renderer.md.`, {
-      code: kind === 'emoji' ? 'IMGMETA_EMOJI_NOT_DRAWN' : 'IMGMETA_MISSING_GLYPHS',
-    })
+    process.emitWarning(`imgmeta/og: ${warning}. Shown once per process; see docs/renderer.md.`, { code })
   }
 }
 
@@ -30,6 +40,7 @@ function laidOut(layout: SvgResult): LaidOutImage {
   return {
     width: layout.width,
     height: layout.height,
+    warnings: layout.warnings,
     // Only a snapshot comparison asks for the key: an image that is just served never hashes its SVG.
     get key() {
       return (key ??= renderKey(layout.svg, layout.width, layout.height))

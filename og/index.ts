@@ -11,6 +11,7 @@ export {
   type RenderResult,
   type SvgResult,
 } from './render.js'
+export { STRICT_CSS_ENV } from './strict-css.js'
 export { encodePng, PNG_DEFLATE_LEVEL, type EncodePngOptions } from './png-encode.js'
 export { DEFAULT_FONT_NAME, defaultFontPath, type FontOptions } from './fonts.js'
 export { SUPPORTED_CSS_PROPERTIES, isSupportedCssProperty } from './css-support.js'

@@ -6,6 +6,8 @@
 export interface LaidOutImage {
   width: number
   height: number
+  /** What next/og would ignore or draw differently (see RenderResult.warnings), for reports to show. */
+  warnings: readonly string[]
   /** See render-key.ts: equal keys give byte-identical PNGs. */
   key: string
   /** Rasterizes and encodes the image once (later calls return the same bytes); throws an ImgmetaError on failure. */

@@ -1,12 +1,16 @@
 import { ImgmetaError } from '../src/errors.js'
-import { checkStyle } from './css-support.js'
+import { checkStyle, ignoredCssWarning, ignoredStyleProperties } from './css-support.js'
 import { resolveCssUrls, resolveImageSource } from './image-sources.js'
 import { MAX_ELEMENT_DEPTH } from './limits.js'
 
 /** What {@link prepareElement} enforces. */
 export interface PrepareOptions {
-  /** Refuse style properties satori ignores (default true). */
+  /** Refuse style properties satori ignores; when false each one is a warning instead. */
   strictCss: boolean
+  /** Where warnings go (one per element and property). */
+  warnings: string[]
+  /** Where the classes of every `tw` prop go, in order (satori's Tailwind reads them). */
+  twClasses?: Set<string>
 }
 
 interface ElementLike {
@@ -56,7 +60,9 @@ async function walk(node: unknown, options: PrepareOptions, depth: number, where
   }
   const here = describe(type)
   const next: Record<string, unknown> = { ...props }
+  if (options.twClasses && typeof props.tw === 'string') for (const name of props.tw.split(/\s+/)) if (name) options.twClasses.add(name)
   if (options.strictCss) checkStyle(props.style, here)
+  else for (const name of ignoredStyleProperties(props.style)) options.warnings.push(ignoredCssWarning(here, name))
   if (props.style && typeof props.style === 'object') {
     const style: Record<string, unknown> = { ...(props.style as Record<string, unknown>) }
     for (const key of URL_STYLE_PROPERTIES) {

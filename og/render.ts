@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js'
 import type { ReactNode } from 'react'
-import satori, { type Font } from 'satori'
+import type { Font } from 'satori'
 import { ImgmetaError } from '../src/errors.js'
 import { inlineCanvasGradients } from './canvas-gradient.js'
 import { checkDimension } from './dimensions.js'
@@ -9,7 +9,10 @@ import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './limits.js'
 import { encodePng } from './png-encode.js'
 import { loadEmojiImage } from './emoji.js'
 import { prepareElement } from './prepare-element.js'
+import { resolveRelease, type OgRelease } from './releases.js'
+import { loadSatori, type Satori } from './satori-engines.js'
 import { straightAlpha } from './straight-alpha.js'
+import { STRICT_CSS_ENV } from './strict-css.js'
 
 export { straightAlpha }
 
@@ -25,14 +28,22 @@ export interface RenderOptions {
   width?: number
   /** Image height in pixels, a positive integer up to MAX_DIMENSION (default 630). */
   height?: number
-  /** Fonts as next/og takes them; when given they replace the default Geist Regular, as in next/og. */
+  /** Fonts as next/og takes them; when given they replace the release's default font, as in next/og. */
   fonts?: Font[]
   /** Draw satori's layout boxes (next/og's `debug`). */
   debug?: boolean
   /** next/og's emoji style; drawn through imgmeta's network layer, else laid out blank (see docs/renderer.md). */
   emoji?: EmojiStyle
-  /** Throw on style properties satori ignores (default true); false renders them as next/og does: ignored. */
+  /**
+   * Throw `unsupported-css` on style properties satori ignores. Default false (unless the environment sets
+   * STRICT_CSS_ENV): they are ignored, as next/og does, and each one is listed in the warnings.
+   */
   strictCss?: boolean
+  /**
+   * Lay out as this measured Next release's next/og does (e.g. '14.2.35'). Default: the installed `next`
+   * (its bundled satori and default font), or the newest measured release when none is installed.
+   */
+  nextRelease?: string
 }
 
 /** The SVG satori laid out, and what it could not draw. */
@@ -40,7 +51,10 @@ export interface SvgResult {
   svg: string
   width: number
   height: number
-  /** Text the renderer laid out but did not draw: emoji, and glyphs none of the fonts has. */
+  /**
+   * What next/og would draw differently or ignore: emoji and glyphs none of the fonts has (not drawn), CSS
+   * properties satori ignores, and why the layout may differ from the installed release's next/og.
+   */
   warnings: string[]
 }
 
@@ -67,6 +81,7 @@ interface Checked {
   debug: boolean
   strictCss: boolean
   emoji: EmojiStyle | undefined
+  release: OgRelease
 }
 
 /** Validates render options and fills in next/og's defaults; throws ImgmetaError on the first bad one. */
@@ -76,11 +91,13 @@ export function checkRenderOptions(options: RenderOptions = {}): Checked {
   if (options.emoji !== undefined && !EMOJI_STYLES.includes(options.emoji)) {
     throw new ImgmetaError('invalid-option', `imgmeta/og: emoji must be one of ${EMOJI_STYLES.join(', ')}, got ${JSON.stringify(options.emoji)}.`)
   }
-  const fonts = options.fonts === undefined ? getDefaultFonts() : canonicalFonts(validateFonts(options.fonts))
-  return { width, height, fonts, debug: options.debug === true, strictCss: options.strictCss !== false, emoji: options.emoji }
+  const release = resolveRelease(options.nextRelease)
+  const fonts = options.fonts === undefined ? getDefaultFonts(release) : canonicalFonts(validateFonts(options.fonts))
+  const strictCss = options.strictCss ?? process.env[STRICT_CSS_ENV] === '1'
+  return { width, height, fonts, debug: options.debug === true, strictCss, emoji: options.emoji, release }
 }
 
-async function fontsParse(fonts: Font[]): Promise<boolean> {
+async function fontsParse(satori: Satori, fonts: Font[]): Promise<boolean> {
   try {
     await satori({ type: 'div', props: {}, key: null } as unknown as ReactNode, { width: 1, height: 1, fonts })
     return true
@@ -89,10 +106,10 @@ async function fontsParse(fonts: Font[]): Promise<boolean> {
   }
 }
 
-async function layoutError(cause: unknown, fonts: Font[]): Promise<ImgmetaError> {
+async function layoutError(satori: Satori, cause: unknown, fonts: Font[]): Promise<ImgmetaError> {
   if (cause instanceof ImgmetaError) return cause
   const message = cause instanceof Error ? cause.message : String(cause)
-  if (!provenFonts.has(fonts) && !(await fontsParse(fonts))) {
+  if (!provenFonts.has(fonts) && !(await fontsParse(satori, fonts))) {
     return new ImgmetaError('font-failed', `imgmeta/og: a font in "fonts" failed to parse (${message}); check that each "data" is a complete ttf, otf or woff file.`, { cause })
   }
   if (message.startsWith('Invalid value for CSS property')) {
@@ -101,10 +118,51 @@ async function layoutError(cause: unknown, fonts: Font[]): Promise<ImgmetaError>
   return new ImgmetaError('render-failed', `imgmeta/og could not lay out the element: ${message}`, { cause })
 }
 
+// satori reports a Tailwind class of the `tw` prop it does not know with console.warn, once per process (it
+// caches what it parsed), and ignores the class, as next/og does. imgmeta notes each class it reports, per satori
+// version, so that every image using one gets the warning, not only the first; the console line still appears.
+const TW_UNKNOWN = /`([^`]+)` unknown or invalid utility/
+const unknownTw = new Map<string, Set<string>>()
+const collectors = new Set<Set<string>>()
+let consoleWarn: typeof console.warn | undefined
+
+/** Notes the classes satori reports while a layout runs into `into` (overlapping layouts each note them). */
+function noteUnknownTailwind(into: Set<string>): () => void {
+  if (collectors.size === 0) {
+    const original = console.warn
+    consoleWarn = original
+    console.warn = (...args: unknown[]) => {
+      const name = TW_UNKNOWN.exec(args.map(String).join(' '))?.[1]
+      if (name !== undefined) for (const collector of collectors) collector.add(name)
+      original.apply(console, args)
+    }
+  }
+  collectors.add(into)
+  return () => {
+    collectors.delete(into)
+    if (collectors.size === 0 && consoleWarn) {
+      console.warn = consoleWarn
+      consoleWarn = undefined
+    }
+  }
+}
+
+function tailwindWarnings(satoriVersion: string, classes: Set<string>, reported: Set<string>): string[] {
+  let unknown = unknownTw.get(satoriVersion)
+  if (!unknown) unknownTw.set(satoriVersion, (unknown = new Set()))
+  // Only a class this element uses: a report from an overlapping layout may name another element's class.
+  for (const name of reported) if (classes.has(name)) unknown.add(name)
+  return [...classes].filter((name) => unknown.has(name)).map((name) => `tw: class "${name}" is not one satori's Tailwind knows; next/og ignores it`)
+}
+
 async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
-  const warnings: string[] = []
-  const prepared = await prepareElement(element, { strictCss: checked.strictCss })
+  const warnings: string[] = checked.release.caveat ? [checked.release.caveat] : []
+  const satori = await loadSatori(checked.release.satori)
+  const twClasses = new Set<string>()
+  const prepared = await prepareElement(element, { strictCss: checked.strictCss, warnings, twClasses })
   let svg: string
+  const reported = new Set<string>()
+  const stopNoting = noteUnknownTailwind(reported)
   try {
     svg = await satori(prepared as ReactNode, {
       width: checked.width,
@@ -124,8 +182,11 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
       },
     })
   } catch (cause) {
-    throw await layoutError(cause, checked.fonts)
+    throw await layoutError(satori, cause, checked.fonts)
+  } finally {
+    stopNoting()
   }
+  warnings.push(...tailwindWarnings(checked.release.satori, twClasses, reported))
   provenFonts.add(checked.fonts)
   return { svg, width: checked.width, height: checked.height, warnings }
 }
@@ -168,7 +229,7 @@ export function pngFromSvg(result: SvgResult): Buffer {
   return encodePng(premultiplied, result.width, result.height, { premultiplied: true })
 }
 
-/** Renders the element to PNG bytes as next/og would (satori 0.29 + resvg), deterministically and offline. */
+/** Renders the element to PNG bytes as the installed release's next/og would, deterministically and offline. */
 export async function render(element: ReactNode, options?: RenderOptions): Promise<RenderResult> {
   const result = await toSvg(element, checkRenderOptions(options))
   return { ...result, png: pngFromSvg(result) }

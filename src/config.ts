@@ -31,6 +31,11 @@ export interface ImgmetaConfig {
   siteUrl?: string
   /** What happens to requests image routes make to other hosts (see docs/cli.md, "Network"). */
   network?: NetworkConfig
+  /**
+   * The reference renderer refuses CSS properties satori ignores (`unsupported-css`) instead of ignoring them
+   * with a warning, as next/og does. Default false.
+   */
+  strictCss?: boolean
 }
 
 /** Per-host network rules: `cms.example.com`, or `*.example.com` for it and its subdomains. */

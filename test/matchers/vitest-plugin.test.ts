@@ -45,6 +45,18 @@ describe('imgmeta vitest plugin hooks', () => {
     expect(none.test?.setupFiles).toBeUndefined()
   })
 
+  it('passes strictCss to the test workers through IMGMETA_STRICT_CSS, and leaves the environment alone without it', async () => {
+    const strict: ViteUserConfig = { test: { env: { KEEP: '1' } } }
+    await call(imgmeta({ strictCss: true }), 'config', strict, { command: 'serve', mode: 'test' })
+    expect(strict.test?.env).toEqual({ KEEP: '1', IMGMETA_STRICT_CSS: '1' })
+    const lenient: ViteUserConfig = {}
+    await call(imgmeta({ strictCss: false }), 'config', lenient, { command: 'serve', mode: 'test' })
+    expect(lenient.test?.env).toEqual({ IMGMETA_STRICT_CSS: '0' })
+    const unset: ViteUserConfig = {}
+    await call(imgmeta(), 'config', unset, { command: 'serve', mode: 'test' })
+    expect(unset.test?.env).toBeUndefined()
+  })
+
   it('turns on the automatic JSX runtime and tsconfig paths on vite 8, unless the config sets them', async () => {
     expect(await call(imgmeta(), 'config', {}, { command: 'serve', mode: 'test' })).toMatchObject({
       oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },

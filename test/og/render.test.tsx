@@ -72,15 +72,53 @@ describe('render', () => {
     expect(broken.message).toMatch(/^imgmeta\/og: a font in "fonts" failed to parse \(.+\); check that each "data" is a complete ttf, otf or woff file\.$/)
   })
 
-  it('names a CSS property satori would ignore, and renders it like next/og with strictCss: false', async () => {
+  it('ignores a CSS property satori ignores, as next/og does, and lists it in the warnings', async () => {
     const grid = <div style={{ display: 'flex', gridTemplateColumns: '1fr 1fr' }}>x</div>
-    const error = await failure(render(grid, { width: 40, height: 20 }))
+    const result = await render(grid, { width: 40, height: 20 })
+    expect(result.warnings).toEqual([
+      '<div> uses the CSS property "gridTemplateColumns", which satori (next/og\'s layout engine) ignores; the image is drawn without it',
+    ])
+    const plain = await render(<div style={{ display: 'flex' }}>x</div>, { width: 40, height: 20 })
+    expect(result.png.equals(plain.png)).toBe(true)
+  })
+
+  it('lists Tailwind classes satori does not know in the warnings of every image that uses them', async () => {
+    const printed: unknown[] = []
+    const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')))
+    try {
+      const element = <div tw="flex w-full size-full bg-white">x</div>
+      const expected = ['tw: class "size-full" is not one satori\'s Tailwind knows; next/og ignores it']
+      expect((await render(element, { width: 40, height: 20 })).warnings).toEqual(expected)
+      // satori prints it once per process, as next/og does; the second image still gets its warning.
+      expect((await render(element, { width: 40, height: 20 })).warnings).toEqual(expected)
+      expect(printed.filter((line) => String(line).includes('size-full'))).toHaveLength(1)
+      expect((await render(<div tw="flex w-full bg-white">x</div>, { width: 40, height: 20 })).warnings).toEqual([])
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it('refuses a CSS property satori ignores with strictCss: true', async () => {
+    const grid = <div style={{ display: 'flex', gridTemplateColumns: '1fr 1fr' }}>x</div>
+    const error = await failure(render(grid, { width: 40, height: 20, strictCss: true }))
     expect(error.code).toBe('unsupported-css')
     expect(error.message).toBe(
       'imgmeta/og: <div> uses the CSS property "gridTemplateColumns", which satori (the layout engine of next/og) does not ' +
-        'support and would silently ignore; remove it, or pass { strictCss: false } to render as next/og does.',
+        'support and would silently ignore; remove it, or turn strictCss off to render as next/og does.',
     )
-    await expect(render(grid, { width: 40, height: 20, strictCss: false })).resolves.toMatchObject({ width: 40 })
+  })
+
+  it('takes a vendor-prefixed property beside its standard form as CSS written for browsers: no warning, even when strict', async () => {
+    const gradientText = (
+      <div style={{ display: 'flex', fontSize: 16, backgroundImage: 'linear-gradient(90deg, #f00, #00f)', backgroundClip: 'text', WebkitBackgroundClip: 'text', color: 'transparent' }}>
+        Gradient
+      </div>
+    )
+    const strict = await render(gradientText, { width: 80, height: 20, strictCss: true })
+    expect(strict.warnings).toEqual([])
+    const alone = await render(<div style={{ display: 'flex', WebkitBackgroundClip: 'text' }}>x</div>, { width: 40, height: 20 })
+    expect(alone.warnings).toHaveLength(1)
+    expect(alone.warnings[0]).toMatch(/"WebkitBackgroundClip", which satori .* ignores/)
   })
 
   it('names an unsupported CSS value', async () => {
