@@ -140,7 +140,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       storeReceived: options.reportDir !== undefined,
     }
 
-    const { createVitest } = await import('vitest/node').catch((error: unknown) => {
+    const vitestNode = await import('vitest/node').catch((error: unknown) => {
       throw new ImgmetaError(
         'config-failed',
         `vitest could not be loaded from ${options.root} (${(error as Error).message}); install it: npm i -D vitest`,
@@ -149,7 +149,8 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     const vitestReporters: unknown[] = [collector]
     const fileReporters = options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')
     if (fileReporters.length > 0) {
-      const { JUnitReporter, JsonReporter } = await import('vitest/reporters')
+      // vitest/node exports the reporters since vitest 4; importing vitest/reporters there prints a deprecation.
+      const { JUnitReporter, JsonReporter } = 'JUnitReporter' in vitestNode ? vitestNode : await import('vitest/reporters')
       // Users know their route files, not the generated test files: both reports get one suite per route file.
       const routeFileOfTest = (test: { meta: object }) => {
         const file = (test.meta as { imgmeta?: { file?: unknown } }).imgmeta?.file
@@ -172,7 +173,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       }
     }
 
-    const vitest = await createVitest(
+    const vitest = await vitestNode.createVitest(
       'test',
       {
         root: options.root,

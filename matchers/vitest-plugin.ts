@@ -2,6 +2,7 @@
 // files (JSX under Next's `"jsx": "preserve"`, tsconfig `paths`, `import 'server-only'`), the matchers' setup
 // file, the choice of what `next/og` renders with, and optionally the obsolete-snapshot reporter. The imgmeta
 // command runs vitest with this same plugin, so both see the app the same way.
+import path from 'node:path'
 import type { Plugin } from 'vite'
 import type { ViteUserConfig } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
@@ -14,6 +15,7 @@ import {
   transformAppJsx,
   viteMajorOf,
 } from '../next-runtime/vite-environment.js'
+import { assertSupportedPeers } from '../src/peer-versions.js'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
 
 export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
@@ -71,6 +73,8 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       )
       active = instances.length === 0 || (instances.at(-1) as Plugin).api === api
       if (!active) return null
+      // An unsupported vitest or vite fails here with one message that names it, not later with a missing export.
+      assertSupportedPeers(config.root ? path.resolve(config.root) : process.cwd())
       if (options.setupFile !== false) {
         const test = (config.test ??= {})
         const files = test.setupFiles === undefined ? [] : [test.setupFiles].flat()

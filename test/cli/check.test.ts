@@ -89,6 +89,8 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
       { CI: '1' },
     )
     expect(run.code).toBe(1)
+    // vitest 4 moved its reporters to vitest/node; loading them from vitest/reporters prints a deprecation.
+    expect(run.stderr).not.toMatch(/deprecated/i)
     expect(run.stdout).toContain('Findings (4)')
     expect(run.stdout).toMatch(/✗ app\/blog\/\[slug\]\/opengraph-image\.tsx {2}\/blog\/a\/opengraph-image\n {2}test: \/blog\/a\/opengraph-image\/wide/)
     expect(run.stdout).toContain('Snapshot: __image_snapshots__/routes/blog/a/opengraph-image/wide.png')
