@@ -137,7 +137,8 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       renderStamp: options.renderStamp,
       params: paramsByRouteFile(options.root, allRoutes, options.params),
       metadataBase: options.metadataBase,
-      storeReceived: options.reportDir !== undefined,
+      // The HTML report and blob files (for merge-reports' HTML report) show the received image of each failure.
+      storeReceived: options.reportDir !== undefined || options.reporters.some((r) => r.name === 'blob'),
     }
 
     const vitestNode = await import('vitest/node').catch((error: unknown) => {

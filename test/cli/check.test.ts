@@ -263,6 +263,8 @@ describe('usage and config errors exit with 2', () => {
       expect(run.code).toBe(0)
       expect(run.stdout).toContain(`Usage: imgmeta ${command} [options] [appDir]`)
     }
+    const merge = await runCli(['merge-reports', '--help'], dir)
+    expect(merge.stdout).toContain('Usage: imgmeta merge-reports [options] [dir]')
     const check = await runCli(['check', '--help'], dir)
     for (const flag of ['--next-version', '--renderer', '--shard', '--reporter', '--summary', '--report', '--config']) expect(check.stdout).toContain(flag)
     expect((await runCli(['update', '--help'], dir)).stdout).toContain('--prune')
@@ -274,7 +276,7 @@ describe('usage and config errors exit with 2', () => {
     const cases: [string[], string][] = [
       [['check', '--shard', '3/2'], '--shard must be <index>/<count> with 1 ≤ index ≤ count'],
       [['check', '--renderer', 'satori'], "option '--renderer <name>' argument 'satori' is invalid"],
-      [['check', '--reporter', 'xml'], '--reporter must be terminal, junit[=file], json[=file] or github'],
+      [['check', '--reporter', 'xml'], '--reporter must be terminal, junit[=file], json[=file], github or blob[=file]'],
       [['check', '--no-such-flag'], "unknown option '--no-such-flag'"],
       [['check', 'nowhere'], 'nowhere: no such folder'],
       [['frobnicate'], "unknown command 'frobnicate'"],
