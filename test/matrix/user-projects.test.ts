@@ -133,8 +133,8 @@ describe.each([0, 1, 2, 3])('user project %i of the matrix', (index) => {
     if (!project.nextLint) context.skip()
     await writeFile(path.join(root, project.routeFile), ROUTE_WITH_MISTAKE)
     const lint = await run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'lint', '--format', 'json'], root)
-    // next lint prints its own notes around ESLint's report.
-    const report = lint.stdout.split('\n').find((line) => line.startsWith('['))
+    // next lint prints its own notes around ESLint's report, which it writes to stderr.
+    const report = `${lint.stdout}\n${lint.stderr}`.split('\n').find((line) => line.startsWith('['))
     expect(report, lint.stdout + lint.stderr).toBeDefined()
     expect(problems(report!, root)).toEqual([`${project.routeFile} imgmeta/size-matches-output`])
     expect(lint.exitCode).toBe(1)
