@@ -109,7 +109,7 @@ describe('the README journey in a copy of examples/next-app', () => {
     ])
     expect(blocks.find((block) => block.file === 'eslint.config.js')?.body.trim().split('\n')).toHaveLength(3)
     expect(commands(blocks)).toEqual([
-      'npm install --save-dev imgmeta vitest',
+      'npm install --save-dev imgmeta vitest eslint-plugin-imgmeta',
       'npx eslint .',
       'npx vitest run',
       'npx imgmeta check',
