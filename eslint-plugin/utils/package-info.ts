@@ -12,7 +12,13 @@ export interface PackageInfo {
  */
 export function readPackageInfo(): PackageInfo {
   const require = createRequire(import.meta.url)
-  const pkg = require('imgmeta/package.json') as { name?: unknown; version?: unknown }
+  let pkg: { name?: unknown; version?: unknown }
+  try {
+    pkg = require('imgmeta/package.json') as typeof pkg
+  } catch {
+    // Published as eslint-plugin-imgmeta, installed without imgmeta (an optional peer): its own package.json.
+    pkg = require('../../../package.json') as typeof pkg
+  }
   return {
     name: typeof pkg.name === 'string' ? pkg.name : 'imgmeta',
     version: typeof pkg.version === 'string' ? pkg.version : '0.0.0',

@@ -94,6 +94,17 @@ describe('the packed packages', () => {
     ])
   }, 120_000)
 
+  test('eslint-plugin-imgmeta installed without imgmeta (an optional peer) lints the fixture app', async () => {
+    const dir = path.join(work, 'plugin-only')
+    await cp(FIXTURE_APP, dir, { recursive: true })
+    await project('plugin-only', {
+      'package.json': JSON.stringify({ name: 'plugin-only', private: true, type: 'module' }),
+      'eslint.config.js': `import imgmeta from 'eslint-plugin-imgmeta'\n\nexport default [imgmeta.configs.recommended]\n`,
+    })
+    await rm(path.join(dir, 'node_modules/imgmeta'), { recursive: true })
+    expect(await eslint(dir)).toEqual(FIXTURE_APP_PROBLEMS)
+  }, 120_000)
+
   test('without eslint-plugin-imgmeta, imgmeta/eslint-plugin says which package to install', async () => {
     const dir = await project('no-plugin', { 'package.json': JSON.stringify({ name: 'no-plugin', private: true, type: 'module' }) })
     await rm(path.join(dir, 'node_modules/eslint-plugin-imgmeta'), { recursive: true })
