@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /** The fields of imgmeta's package.json the plugin reports about itself. */
@@ -16,8 +17,9 @@ export function readPackageInfo(): PackageInfo {
   try {
     pkg = require('imgmeta/package.json') as typeof pkg
   } catch {
-    // Published as eslint-plugin-imgmeta, installed without imgmeta (an optional peer): its own package.json.
-    pkg = require('../../../package.json') as typeof pkg
+    // Published as eslint-plugin-imgmeta, installed without imgmeta (an optional peer): its own package.json,
+    // three folders up from dist/eslint-plugin/utils/.
+    pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as typeof pkg
   }
   return {
     name: typeof pkg.name === 'string' ? pkg.name : 'imgmeta',
