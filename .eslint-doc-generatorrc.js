@@ -5,6 +5,8 @@ export default {
   pathRuleDoc: '../docs/rules/{name}.md',
   pathRuleList: '../README.md',
   configEmoji: [['recommended-type-checked', '☑️']],
+  // The .eslintrc twins of the two configs set the same rules; listing them again would say nothing new.
+  ignoreConfig: ['recommended-legacy', 'recommended-type-checked-legacy'],
   ruleDocTitleFormat: 'prefix-name',
   urlRuleDoc: 'docs/rules/{name}.md',
 }

@@ -18,7 +18,7 @@ import { createElement } from 'react'
 import { compareImages } from '../matchers/diff.js'
 import { render, renderSvg } from '../og/index.js'
 import { renderKey } from '../og/render-key.js'
-import { installPackedImgmeta, packImgmeta } from '../test/helpers/packed-imgmeta.js'
+import { installPackedImgmeta, packImgmeta, type PackedImgmeta } from '../test/helpers/packed-imgmeta.js'
 
 const REPO = fileURLToPath(new URL('../', import.meta.url))
 const WORK = path.join(REPO, '.tmp', 'bench-check')
@@ -90,7 +90,7 @@ for (const [i, ids] of idsOfRoutes.entries()) {
 }
 
 /** Generates the app, installs the packed imgmeta into it and writes both sides' snapshots. */
-function makeApp(images: number, tarball: string): Promise<string> {
+function makeApp(images: number, packed: PackedImgmeta): Promise<string> {
   const dir = path.join(WORK, `app-${images}`)
   const ids = idsOfRoutes(images)
   rmSync(dir, { recursive: true, force: true })
@@ -105,7 +105,7 @@ function makeApp(images: number, tarball: string): Promise<string> {
   )
   mkdirSync(path.join(dir, 'baseline'), { recursive: true })
   writeFileSync(path.join(dir, 'baseline', 'cards.test.tsx'), baselineSuite(ids))
-  return installPackedImgmeta(dir, tarball).then(() => dir)
+  return installPackedImgmeta(dir, packed).then(() => dir)
 }
 
 /** CPU time (user + system) of the waited-for child processes so far, in ms; undefined off Linux. */
@@ -175,7 +175,7 @@ const packed = await packImgmeta(path.join(WORK, 'pack'))
 console.log(`imgmeta built and packed (${packed.files.length} files), installed into each generated app`)
 
 // 1. The target: 200 images, both sides alternating, snapshots unchanged.
-const app200 = await makeApp(200, packed.tarball)
+const app200 = await makeApp(200, packed)
 imgmeta(app200, 'update')
 baseline(app200) // writes the baseline's snapshots
 const ours: Sample[] = []
@@ -264,7 +264,7 @@ console.log(
 console.log(`\nScaling (process wall time, best of 2 or of the rounds above; snapshots unchanged):`)
 const scale: { images: number; ms: number; base?: number }[] = []
 for (const images of [50, 200, 800]) {
-  const dir = images === 200 ? app200 : await makeApp(images, packed.tarball)
+  const dir = images === 200 ? app200 : await makeApp(images, packed)
   if (dir !== app200) imgmeta(dir, 'update')
   const ms = dir === app200 ? Math.min(...ours.map((x) => x.wall)) : Math.min(imgmeta(dir, 'check').wall, imgmeta(dir, 'check').wall)
   let base: number | undefined

@@ -49,17 +49,24 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
   }
   let loaded: unknown
   try {
-    const { runnerImport } = await import('vite')
-    // The config imports defineConfig from 'imgmeta': point that at this very module, so the file loads even
-    // where imgmeta is run with npx or from a checkout rather than installed in the project.
-    const result = await runnerImport<{ default?: unknown }>(file, {
-      root,
-      configFile: false,
-      logLevel: 'silent',
-      resolve: { alias: [{ find: /^imgmeta$/, replacement: fileURLToPath(import.meta.url) }] },
-    })
-    const exported = result.module.default
-    loaded = typeof exported === 'function' ? await (exported as () => unknown)() : exported
+    const vite = await import('vite')
+    if (typeof vite.runnerImport === 'function') {
+      // The config imports defineConfig from 'imgmeta': point that at this very module, so the file loads even
+      // where imgmeta is run with npx or from a checkout rather than installed in the project.
+      const result = await vite.runnerImport<{ default?: unknown }>(file, {
+        root,
+        configFile: false,
+        logLevel: 'silent',
+        resolve: { alias: [{ find: /^imgmeta$/, replacement: fileURLToPath(import.meta.url) }] },
+      })
+      const exported = result.module.default
+      loaded = typeof exported === 'function' ? await (exported as () => unknown)() : exported
+    } else {
+      // vite older than 6.1 (vitest 3.2 runs on vite 5) has no runnerImport; its config loader bundles the file
+      // the same way, with imgmeta imported from the project's node_modules.
+      const result = await (vite as typeof import('vite')).loadConfigFromFile({ command: 'serve', mode: 'test' }, file, root, 'silent')
+      loaded = result?.config
+    }
   } catch (error) {
     throw new ImgmetaError(
       'config-failed',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { ImgmetaError } from '../src/errors.js'
 import { runCheckCommand } from './commands/check.js'
+import { runMergeReportsCommand, type MergeFlags } from './commands/merge-reports.js'
 import { runPreviewCommand } from './commands/preview.js'
 import { DEFAULT_SNAPSHOT_DIR, type RawRunFlags } from './run-options.js'
 
@@ -29,7 +30,7 @@ function addRunOptions(command: Command): Command {
     .option('--shard <i/n>', 'run part i of n: the route files, sorted, cut into n consecutive parts')
     .option(
       '--reporter <name>',
-      'terminal (default), junit[=file], json[=file], github; repeat for several',
+      'terminal (default), junit[=file], json[=file], github, blob[=file] (for merge-reports); repeat for several',
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option('--summary <file>', 'write a Markdown summary (for $GITHUB_STEP_SUMMARY)')
@@ -65,6 +66,26 @@ export function createProgram(io: ProgramIO = defaultIO, onExit: (code: number) 
   ).action(async (appDir: string | undefined, flags: RawRunFlags) => {
     onExit(await runCheckCommand(appDir, flags, { update: true }, io))
   })
+
+  program
+    .command('merge-reports')
+    .description(
+      'Report a sharded run as one: reads the blob files of `check --shard i/n --reporter blob` and writes the ' +
+        'terminal report, junit, json, GitHub annotations, summary and HTML report of all shards; obsolete ' +
+        'snapshots are listed only when every shard reported. Exit 0 when all pass, 1 on a finding or a missing shard.',
+    )
+    .argument('[dir]', 'folder holding the shards\' blob files (default: imgmeta-blob)')
+    .option('--root <dir>', 'the project folder (the checkout the shards ran in; default: the current folder)')
+    .option(
+      '--reporter <name>',
+      'terminal (default), junit[=file], json[=file], github; repeat for several',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--summary <file>', 'write a Markdown summary (for $GITHUB_STEP_SUMMARY)')
+    .option('--report <dir>', 'write a static HTML report with expected/received/diff of each failure')
+    .action(async (dir: string | undefined, flags: MergeFlags) => {
+      onExit(await runMergeReportsCommand(dir, flags, io))
+    })
 
   program
     .command('preview')

@@ -8,8 +8,8 @@ import { loadConfig, type ImgmetaConfig, type RendererChoice } from './config.js
 
 /** A reporter asked for with `--reporter name[=file]`. */
 export interface ReporterChoice {
-  name: 'terminal' | 'junit' | 'json' | 'github'
-  /** Output file for `junit` and `json`. */
+  name: 'terminal' | 'junit' | 'json' | 'github' | 'blob'
+  /** Output file for `junit`, `json` and `blob` (blob: default `imgmeta-blob/shard-<i>-of-<n>.json`). */
   file?: string
 }
 
@@ -116,7 +116,8 @@ export function parseReporter(value: string): ReporterChoice {
   }
   if (name === 'junit') return { name, file: file || 'imgmeta-junit.xml' }
   if (name === 'json') return { name, file: file || 'imgmeta-results.json' }
-  throw usageError(`--reporter must be terminal, junit[=file], json[=file] or github (got "${value}").`)
+  if (name === 'blob') return file ? { name, file } : { name }
+  throw usageError(`--reporter must be terminal, junit[=file], json[=file], github or blob[=file] (got "${value}").`)
 }
 
 function parseThreshold(value: string): number {

@@ -144,11 +144,12 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       renderStamp: options.renderStamp,
       params: paramsByRouteFile(options.root, allRoutes, options.params),
       metadataBase: options.metadataBase,
-      storeReceived: options.reportDir !== undefined,
+      // The HTML report and blob files (for merge-reports' HTML report) show the received image of each failure.
+      storeReceived: options.reportDir !== undefined || options.reporters.some((r) => r.name === 'blob'),
       network,
     }
 
-    const { createVitest } = await import('vitest/node').catch((error: unknown) => {
+    const vitestNode = await import('vitest/node').catch((error: unknown) => {
       throw new ImgmetaError(
         'config-failed',
         `vitest could not be loaded from ${options.root} (${(error as Error).message}); install it: npm i -D vitest`,
@@ -157,7 +158,8 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     const vitestReporters: unknown[] = [collector]
     const fileReporters = options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')
     if (fileReporters.length > 0) {
-      const { JUnitReporter, JsonReporter } = await import('vitest/node')
+      // vitest/node exports the reporters since vitest 4; importing vitest/reporters there prints a deprecation.
+      const { JUnitReporter, JsonReporter } = 'JUnitReporter' in vitestNode ? vitestNode : await import('vitest/reporters')
       // Users know their route files, not the generated test files: both reports get one suite per route file.
       const routeFileOfTest = (test: { meta: object }) => {
         const file = (test.meta as { imgmeta?: { file?: unknown } }).imgmeta?.file
@@ -191,7 +193,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       if (nodeEnv === undefined) delete process.env.NODE_ENV
       else process.env.NODE_ENV = nodeEnv
     }
-    const vitest = await createVitest(
+    const vitest = await vitestNode.createVitest(
       'test',
       {
         root: options.root,

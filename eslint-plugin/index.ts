@@ -1,4 +1,6 @@
-// imgmeta/eslint-plugin: static checks of Next.js metadata image routes, with flat configs.
+// eslint-plugin-imgmeta (re-exported as imgmeta/eslint-plugin): static checks of Next.js metadata image routes,
+// with flat configs and .eslintrc configs.
+import { createRequire } from 'node:module'
 import tsParser from '@typescript-eslint/parser'
 import type { TSESLint } from '@typescript-eslint/utils'
 import type { ESLint, Linter } from 'eslint'
@@ -8,13 +10,21 @@ import { rules } from './rules/index.js'
 
 export type { ImgmetaSettings } from './utils/next-version.js'
 
-const { name, version } = readPackageInfo()
+const { version } = readPackageInfo()
+
+/** The package the rules are published in; ESLint 8's `plugins: ["imgmeta"]` resolves to it by this name. */
+const PACKAGE_NAME = 'eslint-plugin-imgmeta'
 
 /** The prefix rules are configured under: `imgmeta/require-id`. */
 const PLUGIN_PREFIX = 'imgmeta'
 
-/** Files of the two app roots Next accepts, with the extensions it runs as code. */
-const APP_FILES: string[] = ['app', 'src/app'].map((root) => `${root}/**/*.{${DEFAULT_PAGE_EXTENSIONS.join(',')}}`)
+/**
+ * Files under an `app` folder at any depth, with the extensions Next runs as code: the two app roots Next
+ * accepts (`app/`, `src/app/`) in a single project and in each package of a monorepo (`apps/web/app/`,
+ * `apps/web/src/app/`), so that linting from the monorepo's root finds them. The rules act only on files named
+ * as image routes (`opengraph-image.tsx`, `icon.tsx`, …), so other `app` folders cost nothing but a parse.
+ */
+const APP_FILES: string[] = [`**/app/**/*.{${DEFAULT_PAGE_EXTENSIONS.join(',')}}`]
 
 type RuleName = keyof typeof rules
 
@@ -43,11 +53,15 @@ export interface ImgmetaPlugin {
     'recommended-type-checked': Linter.Config
     /** `recommended` with every rule an error, the ones without run-time effect included. */
     strict: Linter.Config
+    /** `recommended` for ESLint 8's `.eslintrc.*`: `"extends": ["plugin:imgmeta/recommended-legacy"]`. */
+    'recommended-legacy': Linter.LegacyConfig
+    /** `recommended-type-checked` for `.eslintrc.*`. */
+    'recommended-type-checked-legacy': Linter.LegacyConfig
   }
 }
 
 const plugin = {
-  meta: { name: `${name}/eslint-plugin`, version },
+  meta: { name: PACKAGE_NAME, version },
   rules,
   configs: {} as ImgmetaPlugin['configs'],
 } satisfies ImgmetaPlugin
@@ -79,6 +93,34 @@ plugin.configs.strict = {
   ...plugin.configs.recommended,
   name: `${PLUGIN_PREFIX}/strict`,
   rules: strictRules,
+}
+
+// eslintrc resolves a parser by name from the config that names it; an absolute path needs no resolution, so the
+// parser is the one installed with this package whichever folder the user's .eslintrc sits in.
+const legacyParser = createRequire(import.meta.url).resolve('@typescript-eslint/parser')
+
+plugin.configs['recommended-legacy'] = {
+  plugins: [PLUGIN_PREFIX],
+  overrides: [
+    {
+      files: APP_FILES,
+      parser: legacyParser,
+      parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } },
+      rules: recommendedRules,
+    },
+  ],
+}
+
+plugin.configs['recommended-type-checked-legacy'] = {
+  plugins: [PLUGIN_PREFIX],
+  overrides: [
+    {
+      files: APP_FILES,
+      parser: legacyParser,
+      parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true }, projectService: true },
+      rules: recommendedRules,
+    },
+  ],
 }
 
 // The named exports mirror the default one, for tools that load the module namespace (eslint-doc-generator).

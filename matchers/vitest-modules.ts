@@ -1,8 +1,12 @@
+import path from 'node:path'
 import { vi } from 'vitest'
 
 /** The part of vitest's worker state this file reads: the module graph of the test file being run. */
 interface WorkerModules {
+  /** vitest 4: vite's module runner. */
   evaluatedModules?: { idToModuleMap?: Map<string, { exports?: unknown; file?: string | null }> }
+  /** vitest 3: vite-node's cache, keyed by the module's file path. */
+  moduleCache?: Map<string, { exports?: unknown }>
 }
 
 /**
@@ -15,9 +19,14 @@ export function moduleFileOf(mod: unknown): string | undefined {
   try {
     const state = (globalThis as { __vitest_worker__?: WorkerModules }).__vitest_worker__
     const map = state?.evaluatedModules?.idToModuleMap
-    if (!map) return undefined
-    for (const node of map.values()) {
-      if (node.exports === mod && typeof node.file === 'string' && node.file !== '') return node.file
+    if (map) {
+      for (const node of map.values()) {
+        if (node.exports === mod && typeof node.file === 'string' && node.file !== '') return node.file
+      }
+      return undefined
+    }
+    for (const [id, node] of state?.moduleCache ?? []) {
+      if (node.exports === mod && path.isAbsolute(id)) return id.split('?')[0]
     }
   } catch {
     // Internal state of vitest: when it cannot be read, the `file` option is the documented way.

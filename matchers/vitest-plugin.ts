@@ -3,6 +3,7 @@
 // file, the choice of what `next/og` renders with, and optionally the obsolete-snapshot reporter. The imgmeta
 // command runs vitest with this same plugin, so both see the app the same way.
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Plugin, Rolldown } from 'vite'
 import type { ViteUserConfig } from 'vitest/config'
@@ -12,6 +13,7 @@ import type { NetworkMode } from '../next-runtime/network/network-settings.js'
 import { viteMajorOf } from '../next-runtime/vite-environment.js'
 import { NetworkReporter, vitestNetworkSettings, type NetworkPluginOptions } from './network-reporter.js'
 import { STRICT_CSS_ENV } from '../og/strict-css.js'
+import { assertSupportedPeers } from '../src/peer-versions.js'
 import { ImageSnapshotReporter, type ImageSnapshotReporterOptions } from './obsolete-reporter.js'
 
 export { nextAppViteSettings } from '../next-runtime/vite-environment.js'
@@ -103,6 +105,8 @@ export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
       )
       active = instances.length === 0 || (instances.at(-1) as Plugin).api === api
       if (!active) return null
+      // An unsupported vitest or vite fails here with one message that names it, not later with a missing export.
+      assertSupportedPeers(config.root ? path.resolve(config.root) : process.cwd())
       if (options.strictCss !== undefined) {
         const test = (config.test ??= {})
         test.env = { ...test.env, [STRICT_CSS_ENV]: options.strictCss ? '1' : '0' }

@@ -13,20 +13,22 @@ export type FontOptions = Font
 /** The family name next/og 16.4 gives its bundled default font; `fontFamily: 'geist'` selects it there too. */
 export const DEFAULT_FONT_NAME = 'geist'
 
-/** Where the default font comes from: the `geist` package's Geist Regular, the face next/og 16 bundles. */
-export const DEFAULT_FONT_SOURCE = 'geist/dist/fonts/geist-sans/Geist-Regular.ttf'
+/**
+ * Where the default font comes from: Geist Regular (1.7.2, SIL OFL, licence beside it), the face next/og 16
+ * bundles, shipped in imgmeta's own `fonts/` folder. Not the `geist` package: it has a peer dependency on
+ * `next` and would pull next into projects that have none.
+ */
+export const DEFAULT_FONT_SOURCE = 'imgmeta/fonts/Geist-Regular.ttf'
 
 const WEIGHTS: readonly FontWeight[] = [100, 200, 300, 400, 500, 600, 700, 800, 900]
 const STYLES: readonly FontStyle[] = ['normal', 'italic']
 
 const defaultFonts = new Map<string, Font[]>()
 
-/** The absolute path of Geist Regular (the default font of next/og 16.4), resolved through the installed `geist` package. */
+/** The absolute path of the default font file, resolved through imgmeta's own package exports. */
 export function defaultFontPath(): string {
-  const require = createRequire(import.meta.url)
-  // geist's exports map hides its font files; `geist/font` is exported and sits in the same dist folder.
-  const entry = require.resolve('geist/font')
-  return path.join(path.dirname(entry), 'fonts', 'geist-sans', 'Geist-Regular.ttf')
+  // The package's self-reference finds the file from the sources (`og/`) and from the build (`dist/og/`) alike.
+  return createRequire(import.meta.url).resolve(DEFAULT_FONT_SOURCE)
 }
 
 function defaultFontBytes(release: OgRelease): { data: Buffer; from: string } {
@@ -52,7 +54,7 @@ export function getDefaultFonts(release: OgRelease = resolveRelease()): Font[] {
       throw new ImgmetaError(
         'font-failed',
         `imgmeta/og could not read its default font ${release.font.file} (${(cause as Error).message}); ` +
-          `reinstall imgmeta (and "geist") or pass your own "fonts".`,
+          `reinstall imgmeta or pass your own "fonts".`,
         { cause },
       )
     }

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ImgmetaError } from '../../src/errors.js'
 import { pruneRecordings } from '../../next-runtime/network/run-recordings.js'
+import { defaultBlobFile, writeBlobReport } from '../blob-report.js'
 import { canPrune, findObsoleteSnapshots, pruneSnapshots } from '../obsolete-snapshots.js'
 import type { ProgramIO } from '../program-io.js'
 import { formatGithubAnnotations } from '../reporters/github.js'
@@ -60,6 +61,10 @@ export async function runCheckCommand(
     const index = writeHtmlReport(outcome, options.reportDir)
     io.stdout(`Report     ${path.relative(process.cwd(), index)}\n`)
   }
+  for (const reporter of options.reporters.filter((r) => r.name === 'blob')) {
+    const file = writeBlobReport(outcome, reporter.file ?? defaultBlobFile(options.shard))
+    io.stdout(`Blob       ${path.relative(process.cwd(), file)} (combine the shards with \`imgmeta merge-reports\`)\n`)
+  }
   const failed = outcome.results.some((r) => r.state === 'failed') || outcome.errors.length > 0
   return failed ? 1 : 0
 }
@@ -68,7 +73,7 @@ export async function runCheckCommand(
  * Writes a report file. `$GITHUB_STEP_SUMMARY` is shared by every step of a job, so a summary is appended
  * to an existing file rather than replacing it; other files are written atomically.
  */
-function writeAtomic(file: string, text: string, options: { append: boolean }): void {
+export function writeAtomic(file: string, text: string, options: { append: boolean }): void {
   mkdirSync(path.dirname(file), { recursive: true })
   if (options.append) {
     writeFileSync(file, text, { flag: 'a' })

@@ -89,6 +89,8 @@ describe('imgmeta check and update, run as a process on a fixture app', () => {
       { CI: '1' },
     )
     expect(run.code).toBe(1)
+    // vitest 4 moved its reporters to vitest/node; loading them from vitest/reporters prints a deprecation.
+    expect(run.stderr).not.toMatch(/deprecated/i)
     expect(run.stdout).toContain('Findings (4)')
     expect(run.stdout).toMatch(/✗ app\/blog\/\[slug\]\/opengraph-image\.tsx {2}\/blog\/a\/opengraph-image\n {2}test: \/blog\/a\/opengraph-image\/wide/)
     expect(run.stdout).toContain('Snapshot: __image_snapshots__/routes/blog/a/opengraph-image/wide.png')
@@ -261,6 +263,8 @@ describe('usage and config errors exit with 2', () => {
       expect(run.code).toBe(0)
       expect(run.stdout).toContain(`Usage: imgmeta ${command} [options] [appDir]`)
     }
+    const merge = await runCli(['merge-reports', '--help'], dir)
+    expect(merge.stdout).toContain('Usage: imgmeta merge-reports [options] [dir]')
     const check = await runCli(['check', '--help'], dir)
     for (const flag of ['--next-version', '--renderer', '--shard', '--reporter', '--summary', '--report', '--config']) expect(check.stdout).toContain(flag)
     expect((await runCli(['update', '--help'], dir)).stdout).toContain('--prune')
@@ -272,7 +276,7 @@ describe('usage and config errors exit with 2', () => {
     const cases: [string[], string][] = [
       [['check', '--shard', '3/2'], '--shard must be <index>/<count> with 1 ≤ index ≤ count'],
       [['check', '--renderer', 'satori'], "option '--renderer <name>' argument 'satori' is invalid"],
-      [['check', '--reporter', 'xml'], '--reporter must be terminal, junit[=file], json[=file] or github'],
+      [['check', '--reporter', 'xml'], '--reporter must be terminal, junit[=file], json[=file], github or blob[=file]'],
       [['check', '--no-such-flag'], "unknown option '--no-such-flag'"],
       [['check', 'nowhere'], 'nowhere: no such folder'],
       [['frobnicate'], "unknown command 'frobnicate'"],

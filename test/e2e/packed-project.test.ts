@@ -25,19 +25,17 @@ const PUBLISHED = [
 
 let root: string
 let project: string
-let tarball: string
 let packedFiles: string[]
 let vitestRun: VitestRun
 
 beforeAll(async () => {
   root = await makeTempDir('imgmeta-packed-')
   const packed = await packImgmeta(root)
-  tarball = packed.tarball
   packedFiles = packed.files
 
   project = path.join(root, 'project')
   await cp(TEMPLATE, project, { recursive: true })
-  await installPackedImgmeta(project, tarball)
+  await installPackedImgmeta(project, packed)
   vitestRun = await runVitest(project)
 }, 120_000)
 

@@ -84,7 +84,7 @@ const output = (result: ChildRun) => `${result.stdout}${result.stderr}`
 beforeAll(async () => {
   blocks = codeBlocks(readmeSection(await readFile(path.join(REPO, 'README.md'), 'utf8')))
   root = await makeTempDir('imgmeta-journey-')
-  const { tarball } = await packImgmeta(root)
+  const packed = await packImgmeta(root)
   project = path.join(root, 'example-shop')
   await cp(EXAMPLE_APP, project, { recursive: true })
   await cp(TEMPLATE, project, { recursive: true })
@@ -93,7 +93,7 @@ beforeAll(async () => {
     await mkdir(path.dirname(path.join(project, block.file)), { recursive: true })
     await writeFile(path.join(project, block.file), block.body)
   }
-  await installPackedImgmeta(project, tarball)
+  await installPackedImgmeta(project, packed)
 }, 120_000)
 
 afterAll(async () => {
@@ -109,6 +109,7 @@ describe('the README journey in a copy of examples/next-app', () => {
     ])
     expect(blocks.find((block) => block.file === 'eslint.config.js')?.body.trim().split('\n')).toHaveLength(3)
     expect(commands(blocks)).toEqual([
+      'npm install --save-dev imgmeta vitest eslint-plugin-imgmeta',
       'npx eslint .',
       'npx vitest run',
       'npx imgmeta check',

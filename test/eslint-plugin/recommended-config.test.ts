@@ -31,16 +31,28 @@ function tempProject(files: Record<string, string>): string {
 }
 
 describe('imgmeta.configs.recommended', () => {
-  test('meta comes from package.json', () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string }
-    expect(imgmeta.meta).toEqual({ name: `${pkg.name}/eslint-plugin`, version: pkg.version })
+  test('meta names the plugin package, at the version of imgmeta it ships with', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'packages/eslint-plugin-imgmeta/package.json'), 'utf8')) as { name: string; version: string }
+    const imgmetaPkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(imgmeta.meta).toEqual({ name: pkg.name, version: pkg.version })
+    expect(pkg.version).toBe(imgmetaPkg.version)
   })
 
-  test('enables every rule, scoped to app/ and src/app/', () => {
+  test('enables every rule, scoped to app folders at any depth (app/, src/app/, apps/web/app/)', () => {
     const config = imgmeta.configs.recommended
     expect(Object.keys(config.rules ?? {}).sort()).toEqual(Object.keys(imgmeta.rules).map((r) => `imgmeta/${r}`).sort())
-    expect(config.files).toEqual(['app/**/*.{js,jsx,ts,tsx}', 'src/app/**/*.{js,jsx,ts,tsx}'])
+    expect(config.files).toEqual(['**/app/**/*.{js,jsx,ts,tsx}'])
     expect(imgmeta.configs['recommended-type-checked'].rules).toEqual(config.rules)
+  })
+
+  test('the .eslintrc configs enable the same rules on the same files, with the parser given by path', () => {
+    for (const name of ['recommended-legacy', 'recommended-type-checked-legacy'] as const) {
+      const legacy = imgmeta.configs[name]
+      expect(legacy.plugins).toEqual(['imgmeta'])
+      expect(legacy.overrides?.[0]?.files).toEqual(imgmeta.configs.recommended.files)
+      expect(legacy.overrides?.[0]?.rules).toEqual(imgmeta.configs.recommended.rules)
+      expect(path.isAbsolute(String(legacy.overrides?.[0]?.parser))).toBe(true)
+    }
   })
 
   test('lints the fixture app and reports its mistakes, and only them', async () => {

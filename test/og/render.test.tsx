@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -39,8 +40,10 @@ describe('render', () => {
     expect(decodePng(png.png).data.equals(pixels.pixels)).toBe(true)
   })
 
-  it('uses Geist Regular from the geist package, read once per process', () => {
-    expect(defaultFontPath()).toMatch(/geist[\\/]dist[\\/]fonts[\\/]geist-sans[\\/]Geist-Regular\.ttf$/)
+  it('uses the Geist Regular imgmeta ships (the geist 1.7.2 file, without the geist package), read once per process', () => {
+    expect(defaultFontPath()).toBe(path.resolve(import.meta.dirname, '../../fonts/Geist-Regular.ttf'))
+    const geistPackage = path.join(path.dirname(createRequire(import.meta.url).resolve('geist/font')), 'fonts/geist-sans/Geist-Regular.ttf')
+    expect(readFileSync(defaultFontPath()).equals(readFileSync(geistPackage))).toBe(true)
     expect(getDefaultFonts()).toBe(getDefaultFonts())
     expect(getDefaultFonts()[0]).toMatchObject({ name: 'geist', weight: 400, style: 'normal' })
   })

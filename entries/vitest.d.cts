@@ -1,0 +1,3 @@
+// Types of the CommonJS entry: the same as the ES module build's.
+export * from '../dist/matchers/vitest-plugin.js'
+export { default } from '../dist/matchers/vitest-plugin.js'

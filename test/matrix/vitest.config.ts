@@ -1,0 +1,14 @@
+// The install matrix runs on its own (`npm run test:matrix`): it needs the npm registry and minutes per project.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    include: ['test/matrix/**/*.test.ts'],
+    // One project after the other: each install and check already uses both cores.
+    fileParallelism: false,
+    sequence: { concurrent: false },
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+})
