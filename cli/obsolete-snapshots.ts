@@ -1,6 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs'
+import { lstatSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { hasRenderStamp } from '../matchers/render-stamp.js'
 import type { RunOutcome } from './run-vitest.js'
+import { readManifest } from './snapshot-manifest.js'
 
 /**
  * Snapshot files (`*.png` under the snapshot folder, default `__image_snapshots__/routes`) that no image of a
@@ -65,14 +67,39 @@ export function canPrune(outcome: RunOutcome): boolean {
   return outcome.complete && outcome.errors.length === 0 && outcome.results.every((r) => r.state === 'passed')
 }
 
-/** Deletes the given obsolete files, each checked to sit inside the snapshot folder and not to be a test's. Returns what was deleted. */
-export function pruneSnapshots(files: readonly string[], snapshotDir: string): string[] {
+/** What `--prune` did: the files it deleted, and the obsolete files it kept because nothing proves imgmeta wrote them. */
+export interface PruneResult {
+  deleted: string[]
+  kept: string[]
+}
+
+/**
+ * Deletes the given obsolete files that imgmeta can prove it wrote: inside the snapshot folder, a regular file
+ * (not a link), not a test's `*-snap.png`, and either listed in the folder's manifest or carrying imgmeta's
+ * render stamp. Anything else is kept and returned, for the user to delete by hand.
+ */
+export function pruneSnapshots(files: readonly string[], snapshotDir: string): PruneResult {
   const deleted: string[] = []
+  const kept: string[] = []
+  const listed = readManifest(path.resolve(snapshotDir))
   for (const file of files) {
     const relative = path.relative(path.resolve(snapshotDir), path.resolve(file))
-    if (relative.startsWith('..') || path.isAbsolute(relative) || !file.endsWith('.png') || file.endsWith(TEST_SNAPSHOT_SUFFIX)) continue
+    const inside = !relative.startsWith('..') && !path.isAbsolute(relative)
+    if (!inside || !file.endsWith('.png') || file.endsWith(TEST_SNAPSHOT_SUFFIX)) continue
+    if (!isRegularFile(file) || !(listed.has(path.resolve(file)) || hasRenderStamp(readFileSync(file)))) {
+      kept.push(file)
+      continue
+    }
     rmSync(file, { force: true })
     deleted.push(file)
   }
-  return deleted
+  return { deleted, kept }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile()
+  } catch {
+    return false
+  }
 }

@@ -5,6 +5,7 @@ import { detectNextVersion, type NextMajor } from '../src/next-version.js'
 import type { Params } from '../src/route.js'
 import { ROUTE_SNAPSHOTS_DIR_NAME, SNAPSHOTS_DIR_NAME } from '../matchers/snapshot-name.js'
 import { loadConfig, type ImgmetaConfig, type RendererChoice } from './config.js'
+import { checkSnapshotDir } from './snapshot-dir-guard.js'
 
 /** A reporter asked for with `--reporter name[=file]`. */
 export interface ReporterChoice {
@@ -180,13 +181,15 @@ export async function resolveRunOptions(
   if (flags.prune && !mode.update) throw usageError('--prune only works with `imgmeta update`.')
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard)
   if (flags.prune && shard) throw usageError('--prune needs a complete run; it cannot be combined with --shard.')
+  const snapshotDir = path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? DEFAULT_SNAPSHOT_DIR)
+  checkSnapshotDir(snapshotDir, located.root, appDir)
   return {
     root: located.root,
     appDir,
     configFile,
     nextVersion: flags.nextVersion ? parseNextVersion(flags.nextVersion) : (config.nextVersion ?? detectNextVersion(located.root)),
     renderer: flags.renderer ? parseRenderer(flags.renderer) : (config.renderer ?? 'reference'),
-    snapshotDir: path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? DEFAULT_SNAPSHOT_DIR),
+    snapshotDir,
     threshold: flags.threshold !== undefined ? parseThreshold(flags.threshold) : (config.threshold ?? DEFAULT_THRESHOLD),
     failureThreshold: config.failureThreshold ?? 0,
     failureThresholdType: config.failureThresholdType ?? 'pixel',

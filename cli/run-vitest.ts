@@ -56,6 +56,8 @@ export interface RunOutcome {
   obsolete: string[]
   /** Obsolete files deleted by `--prune`. */
   pruned: string[]
+  /** Obsolete files `--prune` kept because nothing proves imgmeta wrote them. */
+  pruneKept: string[]
   durationMs: number
   /** Start-up (vitest, vite, workers) vs running tests, for `bench/`. */
   timing: { startupMs: number; testsMs: number }
@@ -223,6 +225,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       complete: options.shard === undefined,
       obsolete: [],
       pruned: [],
+      pruneKept: [],
       durationMs: finished - started,
       timing: { startupMs: (testsStarted || finished) - started, testsMs: testsStarted ? finished - testsStarted : 0 },
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ImgmetaError } from '../../src/errors.js'
 import { canPrune, findObsoleteSnapshots, pruneSnapshots } from '../obsolete-snapshots.js'
@@ -8,7 +8,8 @@ import { writeHtmlReport } from '../reporters/html-report.js'
 import { formatMarkdownSummary } from '../reporters/summary.js'
 import { formatTerminalReport, progressListener } from '../reporters/terminal.js'
 import { resolveRunOptions, type RawRunFlags } from '../run-options.js'
-import { runImageChecks } from '../run-vitest.js'
+import { runImageChecks, type RunOutcome } from '../run-vitest.js'
+import { updateManifest } from '../snapshot-manifest.js'
 
 /** `imgmeta check` and `imgmeta update`: run, report, return the exit code (0 ok, 1 findings, 2 usage/config). */
 export async function runCheckCommand(
@@ -42,10 +43,15 @@ export async function runCheckCommand(
   }
   progress.finish()
 
+  recordWrittenSnapshots(outcome)
   if (outcome.complete) {
     outcome.obsolete = findObsoleteSnapshots(outcome)
-    if (options.prune && canPrune(outcome)) outcome.pruned = pruneSnapshots(outcome.obsolete, options.snapshotDir)
-    else if (options.prune) {
+    if (options.prune && canPrune(outcome)) {
+      const pruned = pruneSnapshots(outcome.obsolete, options.snapshotDir)
+      outcome.pruned = pruned.deleted
+      outcome.pruneKept = pruned.kept
+      updateManifest(options.snapshotDir, [], pruned.deleted)
+    } else if (options.prune) {
       io.stderr('imgmeta: --prune deleted nothing: some images failed before their snapshot was compared, so unused files cannot be told apart.\n')
     }
   }
@@ -74,4 +80,13 @@ function writeAtomic(file: string, text: string, options: { append: boolean }): 
   const temp = `${file}.${process.pid}.tmp`
   writeFileSync(temp, text)
   renameSync(temp, file)
+}
+
+/**
+ * Adds the references that passing images used to the snapshot folder's manifest: each sits where the command
+ * names an image's snapshot and holds that image, so it is the command's own and `--prune` may delete it later.
+ */
+function recordWrittenSnapshots(outcome: RunOutcome): void {
+  const used = outcome.results.flatMap((r) => (r.state === 'passed' && r.files.reference && existsSync(r.files.reference) ? [r.files.reference] : []))
+  if (used.length > 0) updateManifest(outcome.options.snapshotDir, used)
 }
