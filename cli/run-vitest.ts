@@ -59,6 +59,8 @@ export interface RunOutcome {
   /** Obsolete files `--prune` kept because nothing proves imgmeta wrote them. */
   pruneKept: string[]
   durationMs: number
+  /** A one-line remark on a run that checked nothing (an empty shard, an app without image routes). */
+  note?: string
   /** Start-up (vitest, vite, workers) vs running tests, for `bench/`. */
   timing: { startupMs: number; testsMs: number }
 }
@@ -89,6 +91,14 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     .sort((a, b) => a.file.localeCompare(b.file))
   const routes = options.shard ? shardRoutes(allRoutes, options.shard) : allRoutes
   listener.onStart?.(routes)
+  if (routes.length === 0) {
+    // Nothing to run is not a failure: a CI matrix may have more shards than route files.
+    const where = path.relative(options.root, options.appDir) || '.'
+    const note = options.shard
+      ? `shard ${options.shard.index}/${options.shard.count} has no route files (${allRoutes.length} in all): nothing to check`
+      : `no image routes under ${where}/: nothing to check`
+    return emptyOutcome(options, allRoutes, note, performance.now() - started)
+  }
 
   const workers = workerCount()
   const workDir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'imgmeta-check-')))
@@ -231,6 +241,25 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+/** The outcome of a run that had no route to check. */
+function emptyOutcome(options: RunOptions, allRoutes: ImageRoute[], note: string, durationMs: number): RunOutcome {
+  return {
+    options,
+    routes: [],
+    results: [],
+    errors: [],
+    snapshots: { added: 0, updated: 0, matched: 0, unmatched: 0 },
+    // An app without routes is complete; a shard never is (its snapshots belong to other shards).
+    complete: options.shard === undefined && allRoutes.length === 0,
+    obsolete: [],
+    pruned: [],
+    pruneKept: [],
+    note,
+    durationMs,
+    timing: { startupMs: durationMs, testsMs: 0 },
   }
 }
 

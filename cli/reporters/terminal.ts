@@ -93,6 +93,7 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
     lines.push(`Obsolete   ${outcome.obsolete.length} (run \`imgmeta update --prune\` to delete):`)
     for (const file of outcome.obsolete) lines.push(`  - ${path.relative(outcome.options.root, file)}`)
   }
+  if (outcome.note) lines.push(`Note       ${outcome.note}`)
   lines.push(`Duration   ${(outcome.durationMs / 1000).toFixed(2)} s`)
   const ok = failed === 0 && outcome.errors.length === 0
   lines.push('', ok ? c.green('imgmeta: all images pass') : c.red('imgmeta: images failed, see the findings above'), '')
