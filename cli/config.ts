@@ -30,6 +30,7 @@ const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'failureThreshold',
   'failureThresholdType',
   'metadataBase',
+  'timeoutMs',
 ])
 
 /**
@@ -103,6 +104,9 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
     config.failureThresholdType !== 'percent'
   ) {
     throw configError(file, 'failureThresholdType', '"pixel" or "percent"')
+  }
+  if (config.timeoutMs !== undefined && !(Number.isSafeInteger(config.timeoutMs) && (config.timeoutMs as number) >= 1)) {
+    throw configError(file, 'timeoutMs', 'a whole number of milliseconds, at least 1')
   }
   if (config.params !== undefined) {
     if (typeof config.params !== 'object' || config.params === null || Array.isArray(config.params)) {

@@ -13,4 +13,8 @@ export interface EntryOptions extends EntryRunSettings {
   params: Record<string, Params[]>
   /** Keep the received image of a failure (for `--report`). */
   storeReceived: boolean
+  /** The per-image deadline: each user step (generateImageMetadata, the image function, its body). */
+  timeoutMs: number
+  /** Where a test process logs the image it was killed for (next-runtime/hard-deadline.ts). */
+  deadlineLog: string
 }

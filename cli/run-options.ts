@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_TIMEOUT_MS } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
 import { detectNextVersion, type NextMajor } from '../src/next-version.js'
 import type { Params } from '../src/route.js'
@@ -41,6 +42,8 @@ export interface RunOptions {
   prune: boolean
   /** Missing snapshots fail and are not written (`CI` set, or `--ci`). */
   ci: boolean
+  /** The per-image deadline in ms (`--timeout`, `timeoutMs` in the config; default 10 s). */
+  timeoutMs: number
 }
 
 /** The flags commander hands over, as strings, before validation. */
@@ -59,6 +62,7 @@ export interface RawRunFlags {
   report?: string
   prune?: boolean
   ci?: boolean
+  timeout?: string
 }
 
 /**
@@ -111,6 +115,15 @@ export function parseReporter(value: string): ReporterChoice {
   if (name === 'junit') return { name, file: file || 'imgmeta-junit.xml' }
   if (name === 'json') return { name, file: file || 'imgmeta-results.json' }
   throw usageError(`--reporter must be terminal, junit[=file], json[=file] or github (got "${value}").`)
+}
+
+/** Parses `--timeout <ms>`: a whole number of milliseconds, at least 1. */
+export function parseTimeout(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw usageError(`--timeout must be a whole number of milliseconds, at least 1, such as 20000 (got "${value}").`)
+  }
+  return n
 }
 
 function parseThreshold(value: string): number {
@@ -203,6 +216,7 @@ export async function resolveRunOptions(
     update: mode.update,
     prune: flags.prune === true,
     ci,
+    timeoutMs: flags.timeout !== undefined ? parseTimeout(flags.timeout) : (config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   }
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_TIMEOUT_MS, withDeadline } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
 import { createImageRouteHandler } from '../src/handler.js'
 import { readImageDimensions } from '../src/image-size.js'
+import { readBodyBounded } from '../src/read-body.js'
 import { laidOutOf, type LaidOutImage } from '../og/laid-out.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import { requireImageRoute } from '../src/image-route-file.js'
@@ -168,7 +169,7 @@ export async function checkImageRoute(
     const idSegment = withIds ? String(urlId((item as { id?: unknown }).id, i, nextVersion)) : ''
     const checked: CheckedImage = { index, id, pathname: idSegment ? `${routePath}/${idSegment}` : routePath }
     result.images.push(checked)
-    const findings = await requestImage(handler, checked, item, route, routePath, withIds, options.deferRaster === true)
+    const findings = await requestImage(handler, checked, item, route, routePath, withIds, options.deferRaster === true, timeoutMs)
     result.findings.push(...findings)
   }
   return finish(result, options)
@@ -183,6 +184,7 @@ async function requestImage(
   routePath: string,
   withIds: boolean,
   deferRaster: boolean,
+  timeoutMs: number,
 ): Promise<Finding[]> {
   const where = { route: routePath, ...(image.id !== undefined && { id: image.id }), ...(image.index !== undefined && { index: image.index }) }
   let response: Response
@@ -192,7 +194,7 @@ async function requestImage(
     response = await handler(new Request(new URL(image.pathname, REQUEST_ORIGIN)))
     const layout = deferRaster && response.ok ? laidOutOf(response) : undefined
     if (layout) laidOut = await layout
-    else bytes = new Uint8Array(await response.arrayBuffer())
+    else bytes = await readBodyBounded(response, { label: `GET ${image.pathname}`, timeoutMs })
   } catch (error) {
     return [{ ...where, code: errorCode(error, 'render-failed'), message: stripLabel(errorMessage(error), route) }]
   }

@@ -1,7 +1,9 @@
 import path from 'node:path'
 import { describe, expect, test, type TaskMeta } from 'vitest'
 import { imageRouteParams, findImageRoutes, type ModuleLoader } from '../src/app.js'
+import { DEFAULT_TIMEOUT_MS, hardDeadlineMs, imageTestBudgetMs } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
+import { armHardDeadline } from '../next-runtime/hard-deadline.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import type { NextMajor } from '../src/next-version.js'
 import { imageRoutePath, parseImageRoute, type ImageRoute, type Params } from '../src/route.js'
@@ -46,6 +48,11 @@ export interface TestImageRoutesOptions {
   name?: string
   /** Only routes for which this returns true are declared (the others are not mentioned at all). */
   filter?: (route: ImageRoute) => boolean
+  /**
+   * A file to log an image to when its process is killed at the hard deadline (a route blocking its thread).
+   * Set by `imgmeta check`, whose vitest forks may be killed; without it no process is ever killed.
+   */
+  deadlineLog?: string
 }
 
 /**
@@ -116,12 +123,19 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
       return
     }
     const load = loadOnce(options.load ?? importThroughVitest)
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     for (const [index, route] of routes.entries()) {
       // Later routes start loading while this one is declared: each load is a round trip to vite's transform.
       for (const ahead of routes.slice(index, index + LOAD_AHEAD)) {
         if (ahead.source === 'code') load(ahead.file).catch(() => undefined)
       }
-      await declareRouteTests(route, options, load)
+      // Declaring runs user code too (generateStaticParams, generateImageMetadata): bounded the same way.
+      const disarm = armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), { file: route.file, route: route.pathTemplate, step: 'listing its images' })
+      try {
+        await declareRouteTests(route, options, load)
+      } finally {
+        disarm()
+      }
     }
   })
 }
@@ -237,9 +251,15 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
 
 /** One test: the check's findings fail it; a clean image is compared with its snapshot. */
 function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promise<ImageRouteCheck>, options: TestImageRoutesOptions): void {
-  test(name, { meta: { imgmeta: meta } as unknown as Partial<TaskMeta> }, async ({ task, expect: localExpect }) => {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const settings = { meta: { imgmeta: meta } as unknown as Partial<TaskMeta>, timeout: imageTestBudgetMs(timeoutMs) }
+  test(name, settings, async ({ task, expect: localExpect, signal, onTestFinished }) => {
+    const what = { test: name, file: meta.file, route: meta.route ?? meta.pathTemplate, params: meta.params, id: meta.id }
+    onTestFinished(armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what))
     const checkStart = performance.now()
     const result = await check()
+    // vitest already failed this test (its timeout passed): an image that timed out never becomes a snapshot.
+    if (signal.aborted) return
     const timing: ImageTestTiming = { checkMs: performance.now() - checkStart, compareMs: 0 }
     ;(task.meta as Record<string, unknown>)[TIMING_META_KEY] = timing
     const image = result.images[0]

@@ -27,6 +27,11 @@ export interface ImgmetaConfig {
   failureThresholdType?: 'pixel' | 'percent'
   /** Base for absolute og/twitter image URLs, as `metadataBase` in the app's layout. */
   metadataBase?: string
+  /**
+   * The per-image deadline in milliseconds (default 10 000): generateImageMetadata, the image function and
+   * reading its body each get this long. vitest's timeouts follow it; `--timeout` overrides it.
+   */
+  timeoutMs?: number
 }
 
 /** Declares the settings of `imgmeta.config.ts` with types: `export default defineConfig({ … })`. */

@@ -4,6 +4,24 @@ import { ImgmetaError } from './errors.js'
 export const DEFAULT_TIMEOUT_MS = 10_000
 
 /**
+ * What one image test may take in all when each user step is bounded by `timeoutMs`: generateImageMetadata,
+ * the image function and reading its body (each bounded), plus time to compare with the snapshot. vitest's own
+ * test and hook timeouts are set to this, so they never end a test before imgmeta's deadlines report it.
+ */
+export function imageTestBudgetMs(timeoutMs: number): number {
+  return 3 * timeoutMs + 10_000
+}
+
+/**
+ * When a process running image tests is killed because a route blocks its thread (a synchronous loop, which no
+ * timer of that thread can interrupt): after the whole budget, so an image that merely runs slow is reported
+ * by the ordinary deadlines first.
+ */
+export function hardDeadlineMs(timeoutMs: number): number {
+  return imageTestBudgetMs(timeoutMs) + 5_000
+}
+
+/**
  * Runs `work` and rejects with an ImgmetaError `timeout` after `ms`; errors thrown by `work` become
  * `failureCode` errors whose message starts with `what`. The timer never keeps the process alive.
  */
