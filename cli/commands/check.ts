@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ImgmetaError } from '../../src/errors.js'
+import { hasRenderStamp } from '../../matchers/render-stamp.js'
 import { canPrune, findObsoleteSnapshots, pruneSnapshots } from '../obsolete-snapshots.js'
 import type { ProgramIO } from '../program-io.js'
 import { formatGithubAnnotations } from '../reporters/github.js'
@@ -85,8 +86,10 @@ function writeAtomic(file: string, text: string, options: { append: boolean }): 
 /**
  * Adds the references that passing images used to the snapshot folder's manifest: each sits where the command
  * names an image's snapshot and holds that image, so it is the command's own and `--prune` may delete it later.
+ * Files with a render stamp prove that by themselves and are not listed (a default run writes no manifest).
  */
 function recordWrittenSnapshots(outcome: RunOutcome): void {
   const used = outcome.results.flatMap((r) => (r.state === 'passed' && r.files.reference && existsSync(r.files.reference) ? [r.files.reference] : []))
-  if (used.length > 0) updateManifest(outcome.options.snapshotDir, used)
+  const unstamped = used.filter((file) => !hasRenderStamp(readFileSync(file)))
+  if (unstamped.length > 0) updateManifest(outcome.options.snapshotDir, unstamped)
 }
