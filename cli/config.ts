@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { didYouMean } from '../src/closest-name.js'
 import { ImgmetaError } from '../src/errors.js'
 import type { ImgmetaConfig } from '../src/config.js'
 
@@ -79,7 +80,7 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
     if (!CONFIG_KEYS.has(key)) {
       throw new ImgmetaError(
         'config-failed',
-        `${file}: unknown option "${key}"; known options are ${[...CONFIG_KEYS].join(', ')}.`,
+        `${file}: unknown option "${key}"${didYouMean(key, CONFIG_KEYS)}; known options are ${[...CONFIG_KEYS].join(', ')}.`,
       )
     }
   }

@@ -96,6 +96,8 @@ export function checkImageMetadataItems(items: unknown, options: ImageRouteCheck
     ...(route && { convention: route.convention, route }),
   })
   const findings = onlySelected(violationsToFindings(violations, items, routePath), options)
+  const nothing = Array.isArray(items) ? selectsNothing(items, true, options, routePath) : undefined
+  if (nothing) findings.push(nothing)
   return { file: options.file, route: routePath, findings, images: [], items }
 }
 
@@ -152,13 +154,22 @@ export async function checkImageRoute(
     result.findings.push(...violations.map((v) => ({ code: v.code, route: routePath, message: v.message })))
     items = [staticItem(mod)]
   }
-  if (options.render === false) return finish(result, options)
+  if (options.render === false) {
+    const nothing = selectsNothing(items, hasGenerateImageMetadata(mod), options, routePath)
+    if (nothing) result.findings.push(nothing)
+    return finish(result, options)
+  }
 
   const unservable = new Set(
     result.findings.filter((f) => f.index !== undefined && UNSERVABLE_ITEM_CODES.has(f.code)).map((f) => f.index),
   )
-  const handler = createImageRouteHandler(mod, { file, nextVersion, timeoutMs, ...(options.appDir !== undefined && { appDir: options.appDir }) })
   const withIds = hasGenerateImageMetadata(mod)
+  const nothing = selectsNothing(items, withIds, options, routePath)
+  if (nothing) {
+    result.findings.push(nothing)
+    return finish(result, options)
+  }
+  const handler = createImageRouteHandler(mod, { file, nextVersion, timeoutMs, ...(options.appDir !== undefined && { appDir: options.appDir }) })
   for (const [i, item] of items.entries()) {
     const index = withIds ? i : undefined
     const id = withIds ? declaredId(item) : undefined
@@ -173,6 +184,27 @@ export async function checkImageRoute(
     result.findings.push(...findings)
   }
   return finish(result, options)
+}
+
+/**
+ * The finding for an `id` or `index` option that selects no item (a check of nothing must not pass), naming
+ * the ids there are; undefined when the option selects an item or none was given.
+ */
+function selectsNothing(items: readonly unknown[], withIds: boolean, options: ImageRouteCheckOptions, routePath: string | undefined): Finding | undefined {
+  if (options.id === undefined && options.index === undefined) return undefined
+  const selected = items.some(
+    (item, i) =>
+      withIds &&
+      (options.id === undefined || String(declaredId(item)) === String(options.id)) &&
+      (options.index === undefined || i === options.index),
+  )
+  if (selected) return undefined
+  const ids = withIds ? items.map((item) => declaredId(item)).filter((id) => id !== undefined) : []
+  const asked = [options.id !== undefined && `id ${JSON.stringify(options.id)}`, options.index !== undefined && `index ${options.index}`].filter(Boolean).join(' and ')
+  const there = !withIds
+    ? 'the route has no generateImageMetadata, so it has no ids; drop the option'
+    : `there are ${items.length} item${items.length === 1 ? '' : 's'}${ids.length ? ` with ids ${ids.map((id) => JSON.stringify(id)).join(', ')}` : ''}`
+  return { code: 'no-such-item', ...(routePath !== undefined && { route: routePath }), message: `The ${asked} option selects no item: ${there}.` }
 }
 
 /** Requests one image as a browser following the page's tag would, and compares it with its item. */

@@ -2,6 +2,8 @@
 // files (JSX under Next's `"jsx": "preserve"`, tsconfig `paths`, `import 'server-only'`), the matchers' setup
 // file, the choice of what `next/og` renders with, and optionally the obsolete-snapshot reporter. The imgmeta
 // command runs vitest with this same plugin, so both see the app the same way.
+import { didYouMean } from '../src/closest-name.js'
+import { ImgmetaError } from '../src/errors.js'
 import type { Plugin } from 'vite'
 import type { ViteUserConfig } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
@@ -31,6 +33,31 @@ export interface ImgmetaVitestOptions {
   obsoleteSnapshots?: boolean | ImageSnapshotReporterOptions
 }
 
+const PLUGIN_OPTION_NAMES = ['renderer', 'setupFile', 'obsoleteSnapshots']
+
+/** Unknown names (with the closest known one) and wrong types are errors: a misspelled option must not be ignored. */
+function checkPluginOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ImgmetaError('invalid-option', `imgmeta vitest plugin: options must be an object, got ${JSON.stringify(options)}.`)
+  }
+  const o = options as Record<string, unknown>
+  for (const name of Object.keys(o)) {
+    if (!PLUGIN_OPTION_NAMES.includes(name)) {
+      throw new ImgmetaError(
+        'invalid-option',
+        `imgmeta vitest plugin: unknown option "${name}"${didYouMean(name, PLUGIN_OPTION_NAMES)}. Valid options: ${PLUGIN_OPTION_NAMES.join(', ')}.`,
+      )
+    }
+  }
+  if (o.setupFile !== undefined && typeof o.setupFile !== 'boolean') {
+    throw new ImgmetaError('invalid-option', `imgmeta vitest plugin: setupFile must be true or false, got ${JSON.stringify(o.setupFile)}.`)
+  }
+  const obsolete = o.obsoleteSnapshots
+  if (obsolete !== undefined && typeof obsolete !== 'boolean' && (typeof obsolete !== 'object' || obsolete === null || Array.isArray(obsolete))) {
+    throw new ImgmetaError('invalid-option', `imgmeta vitest plugin: obsoleteSnapshots must be true, false or { removeObsolete: true }, got ${JSON.stringify(obsolete)}.`)
+  }
+}
+
 /** The setup file the plugin adds to `test.setupFiles`. */
 export const SETUP_FILE = 'imgmeta/vitest-setup'
 
@@ -47,6 +74,7 @@ function listedPlugins(plugins: unknown): unknown[] {
 
 /** The vitest plugin: `plugins: [imgmeta({ renderer: 'reference' })]` in vitest.config.ts. */
 export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
+  checkPluginOptions(options)
   const renderer = options.renderer ?? 'next'
   if (renderer !== 'reference' && renderer !== 'next') {
     throw new TypeError(`imgmeta vitest plugin: renderer must be 'reference' or 'next', got ${JSON.stringify(renderer)}`)

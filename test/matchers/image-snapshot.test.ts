@@ -384,13 +384,13 @@ describe('toMatchImageSnapshot: names and options', () => {
   it('an unknown or mistyped option is an error naming it', async () => {
     h = createHarness('new')
     await expect(h.run(cardPng(), { failureTreshold: 1 } as never)).rejects.toThrow(
-      /unknown option "failureTreshold"\. Valid options: customDiffConfig,/,
+      /unknown option "failureTreshold" \(did you mean "failureThreshold"\?\)\. Valid options: customDiffConfig,/,
     )
     await expect(h.run(cardPng(), { failureThresholdType: 'percentage' } as never)).rejects.toThrow(
       'failureThresholdType must be "pixel" or "percent", got "percentage"',
     )
     await expect(h.run(cardPng(), { customDiffConfig: { treshold: 0.1 } } as never)).rejects.toThrow(
-      /unknown customDiffConfig option "treshold"/,
+      /unknown customDiffConfig option "treshold" \(did you mean "threshold"\?\)/,
     )
     await expect(h.run(cardPng(), { runtimeHooksPath: './hooks.js' } as never)).rejects.toThrow(/runtimeHooksPath is not supported/)
     await expect(h.run(cardPng(), { comparisonMethod: 'ssim' } as never)).rejects.toThrow(/comparisonMethod must be "pixelmatch"/)
