@@ -59,10 +59,18 @@ export async function runCheckCommand(
 
   io.stdout(formatTerminalReport(outcome, isTTY && !process.env.NO_COLOR))
   if (options.reporters.some((r) => r.name === 'github')) io.stdout(formatGithubAnnotations(outcome))
-  if (options.summaryFile) writeAtomic(options.summaryFile, formatMarkdownSummary(outcome), { append: true })
-  if (options.reportDir) {
-    const index = writeHtmlReport(outcome, options.reportDir)
-    io.stdout(`Report     ${path.relative(process.cwd(), index)}\n`)
+  try {
+    if (options.summaryFile) writeAtomic(options.summaryFile, formatMarkdownSummary(outcome), { append: true })
+    if (options.reportDir) {
+      const index = writeHtmlReport(outcome, options.reportDir)
+      io.stdout(`Report     ${path.relative(process.cwd(), index)}\n`)
+    }
+  } catch (error) {
+    // A report path that cannot be written is a usage error, told as such, not a stack trace.
+    const code = (error as NodeJS.ErrnoException).code
+    if (typeof code !== 'string') throw error
+    io.stderr(`imgmeta: could not write the ${options.reportDir ? '--report folder' : '--summary file'}: ${(error as Error).message}. Pass a path you can write to.\n`)
+    return 2
   }
   const failed = outcome.results.some((r) => r.state === 'failed') || outcome.errors.length > 0
   return failed ? 1 : 0
