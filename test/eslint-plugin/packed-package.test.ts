@@ -7,6 +7,7 @@ import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { FIXTURE_APP, FIXTURE_APP_PROBLEMS, problemLines, type LintedFile } from './fixture-app.js'
 import { ROOT } from './rule-tester.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const USER_CONFIG = `import imgmeta from 'imgmeta/eslint-plugin'
 
@@ -60,4 +61,4 @@ test('the packed package lints a fixture app from a three-line eslint.config.js'
     json = String((error as { stdout?: string }).stdout ?? '')
   }
   expect(problemLines(JSON.parse(json) as LintedFile[], project)).toEqual(FIXTURE_APP_PROBLEMS)
-}, 240_000)
+}, timeoutOf(2))

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { render } from '../../og/index.js'
 import { renderKey } from '../../og/render-key.js'
 import { BENCH_CARD, corpusItem, corpusOptions } from '../fixtures/og-corpus/index.js'
+import { TEST_TIMEOUT_MS } from '../helpers/timeouts.js'
 
 const run = promisify(execFile)
 const script = path.resolve(import.meta.dirname, '../fixtures/og-corpus/render-hashes.ts')
@@ -26,5 +27,5 @@ describe('imgmeta/og is deterministic', () => {
       const { png, svg, width, height } = await render(item.element(), corpusOptions(item))
       expect(`${createHash('sha256').update(png).digest('hex')} ${renderKey(svg, width, height)}`, name).toBe(first[name])
     }
-  }, 60_000)
+  }, TEST_TIMEOUT_MS)
 })
