@@ -203,7 +203,7 @@ function selectsNothing(items: readonly unknown[], withIds: boolean, options: Im
   const asked = [options.id !== undefined && `id ${JSON.stringify(options.id)}`, options.index !== undefined && `index ${options.index}`].filter(Boolean).join(' and ')
   const there = !withIds
     ? 'the route has no generateImageMetadata, so it has no ids; drop the option'
-    : `there are ${items.length} item${items.length === 1 ? '' : 's'}${ids.length ? ` with ids ${ids.map((id) => JSON.stringify(id)).join(', ')}` : ''}`
+    : `${items.length === 1 ? 'there is 1 item' : `there are ${items.length} items`}${ids.length ? ` with ${ids.length === 1 ? 'id' : 'ids'} ${ids.map((id) => JSON.stringify(id)).join(', ')}` : ''}`
   return { code: 'no-such-item', ...(routePath !== undefined && { route: routePath }), message: `The ${asked} option selects no item: ${there}.` }
 }
 
