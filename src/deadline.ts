@@ -23,7 +23,7 @@ export function hardDeadlineMs(timeoutMs: number): number {
 
 /**
  * Runs `work` and rejects with an ImgmetaError `timeout` after `ms`; errors thrown by `work` become
- * `failureCode` errors whose message starts with `what`. The timer never keeps the process alive.
+ * `failureCode` errors whose message starts with `what`. The timer is cleared as soon as the work settles.
  */
 export async function withDeadline<T>(
   work: () => T | Promise<T>,
@@ -43,7 +43,8 @@ export async function withDeadline<T>(
         ),
       ms,
     )
-    timer.unref?.()
+    // Not unref'd: a promise that never settles may be all that is left to wait for, and the process must wait
+    // for the deadline to report it (it is cleared as soon as the work settles).
   })
   try {
     return await Promise.race([Promise.resolve().then(work), timeout])

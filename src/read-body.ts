@@ -34,7 +34,8 @@ export async function readBodyBounded(response: Response, options: ReadBodyOptio
         ),
       )
     }, options.timeoutMs)
-    timer.unref?.()
+    // Not unref'd: a body that never ends may be all that is left to wait for, and the process must wait for the
+    // deadline to report it rather than exit with the read unsettled.
   })
   try {
     for (;;) {
