@@ -12,6 +12,7 @@ import type { ImageSnapshotOptions } from './image-snapshot-options.js'
 import { toMatchImageSnapshot } from './image-snapshot.js'
 import { checkImageRoute, isImageRouteModule, type ImageRouteCheck } from './image-route-check.js'
 import { withMetadataOnce } from './metadata-once.js'
+import { validateTestImageRoutesOptions } from './test-image-routes-options.js'
 import { importThroughVitest } from './vitest-modules.js'
 
 /**
@@ -114,6 +115,7 @@ export function testImageRouteFiles(appDir: string, files: readonly string[], op
 }
 
 function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes: () => Promise<ImageRoute[]>): void {
+  validateTestImageRoutesOptions(options)
   expect.extend({ toMatchImageSnapshot })
   describe(options.name ?? DEFAULT_SUITE_NAME, async () => {
     const routes = await listRoutes()

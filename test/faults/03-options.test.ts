@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, test, vi } from 'vitest'
 import { validateConfig } from '../../cli/config.js'
 import { toHaveValidImageMetadata, type ImageMetadataMatcherOptions } from '../../matchers/image-metadata.js'
+import { testImageRoutes } from '../../matchers/test-image-routes.js'
 import { imgmeta } from '../../matchers/vitest-plugin.js'
 import { REPO } from './fault-project.js'
 
@@ -46,5 +47,7 @@ describe('3. options are checked, and a check that selects nothing fails', () =>
     expect(() => validateConfig({ snapshotDirs: 'x' }, 'imgmeta.config.ts')).toThrow('unknown option "snapshotDirs" (did you mean "snapshotDir"?)')
     expect(() => validateConfig({ timeoutMs: -1 }, 'imgmeta.config.ts')).toThrow('timeoutMs must be a whole number of milliseconds')
     expect(() => validateConfig({ nextVersion: 13 }, 'imgmeta.config.ts')).toThrow('nextVersion must be 14, 15 or 16')
+    expect(() => testImageRoutes('app', { timeotMs: 5 } as never)).toThrow('unknown option "timeotMs" (did you mean "timeoutMs"?)')
+    expect(() => testImageRoutes('app', { timeoutMs: 0 })).toThrow('timeoutMs must be a whole number of milliseconds, at least 1, got 0')
   })
 })
