@@ -131,10 +131,19 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
       for (const ahead of routes.slice(index, index + LOAD_AHEAD)) {
         if (ahead.source === 'code') load(ahead.file).catch(() => undefined)
       }
-      // Declaring runs user code too (generateStaticParams, generateImageMetadata): bounded the same way.
-      const disarm = armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), { file: route.file, route: route.pathTemplate, step: 'listing its images' })
+      // Declaring runs user code too (generateStaticParams, generateImageMetadata): bounded the same way, from
+      // the moment the route's module has loaded (loading itself is vite's work, slow on a loaded machine).
+      let disarm = () => {}
+      const loadThenArm: ModuleLoader = async (file) => {
+        const loaded = await load(file)
+        if (file === route.file) {
+          disarm()
+          disarm = armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), { file: route.file, route: route.pathTemplate, step: 'listing its images' })
+        }
+        return loaded
+      }
       try {
-        await declareRouteTests(route, options, load)
+        await declareRouteTests(route, options, loadThenArm)
       } finally {
         disarm()
       }

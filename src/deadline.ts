@@ -4,12 +4,18 @@ import { ImgmetaError } from './errors.js'
 export const DEFAULT_TIMEOUT_MS = 10_000
 
 /**
+ * Time an image test needs beside its user steps: the first render of a process (fonts, the rasterizer) and the
+ * comparison with its snapshot, on a machine that may be loaded. Generous: it only bounds hangs.
+ */
+const IMAGE_TEST_OVERHEAD_MS = 30_000
+
+/**
  * What one image test may take in all when each user step is bounded by `timeoutMs`: generateImageMetadata,
- * the image function and reading its body (each bounded), plus time to compare with the snapshot. vitest's own
- * test and hook timeouts are set to this, so they never end a test before imgmeta's deadlines report it.
+ * the image function and reading its body (each bounded), plus time to render and compare. vitest's own test
+ * and hook timeouts are set to this, so they never end a test before imgmeta's deadlines report it.
  */
 export function imageTestBudgetMs(timeoutMs: number): number {
-  return 3 * timeoutMs + 10_000
+  return 3 * timeoutMs + IMAGE_TEST_OVERHEAD_MS
 }
 
 /**

@@ -64,29 +64,29 @@ describe('5. hangs: every image is bounded by its deadline', () => {
     expect(performance.now() - started).toBeLessThan(TEST_TIMEOUT_MS / 4)
   })
 
-  test('5. update: a route that never settles is a timeout with no snapshot and exit 1; a 6 s route passes (vitest timeouts follow the 10 s deadline)', async () => {
+  test('5. update: a route slower than vitest\'s 5 s default passes, because vitest\'s timeouts follow the per-image deadline', async () => {
     const dir = faultProject()
-    writeProjectFile(dir, 'app/never/opengraph-image.tsx', NEVER_SETTLES_ROUTE)
     writeProjectFile(dir, 'app/slow/opengraph-image.tsx', SLOW_ROUTE)
-    const run = await runCli(['update'], dir)
-    expect(run.code).toBe(1)
-    expect(run.stdout).toContain('route /never/opengraph-image: the default export did not settle within 10000 ms; make it resolve')
-    expect(run.stdout).toContain('✗ app/never/opengraph-image.tsx  /never/opengraph-image')
-    expect(existsSync(path.join(dir, SNAPSHOT_DIR, 'never/opengraph-image.png'))).toBe(false)
+    // A generous deadline: the route's 6 s must not race it on a loaded machine.
+    const run = await runCli(['update', '--timeout', '30000'], dir)
+    expect(run.code).toBe(0)
     expect(existsSync(path.join(dir, SNAPSHOT_DIR, 'slow/opengraph-image.png'))).toBe(true)
     expect(run.stdout).toMatch(/app\/slow\/opengraph-image\.tsx\s+\/slow\/opengraph-image\s+1\s+1\s+0\s+0/)
   })
 
-  test('5. check: a synchronous for (;;) {} is stopped at the hard deadline and reported naming the route; every other image still runs', async () => {
+  test('5. update: a synchronous for (;;) {} is stopped at the hard deadline and a promise that never settles times out; both named, no snapshot, exit 1', async () => {
     const dir = faultProject()
     writeProjectFile(dir, 'app/spin/opengraph-image.tsx', SYNC_LOOP_ROUTE)
+    writeProjectFile(dir, 'app/never/opengraph-image.tsx', NEVER_SETTLES_ROUTE)
     const run = await runCli(['update', '--timeout', '500'], dir)
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('app/spin/opengraph-image.tsx (route /spin/opengraph-image) timed out: it blocked its thread past the deadline (500 ms a step')
-    expect(run.stdout).toContain('Images     8 (7 passed, 1 failed, 0 not covered) in 4 routes')
+    expect(run.stdout).toContain('route /never/opengraph-image: the default export did not settle within 500 ms; make it resolve')
+    expect(run.stdout).toContain('✗ app/never/opengraph-image.tsx  /never/opengraph-image')
+    expect(run.stdout).toContain('Images     9 (7 passed, 2 failed, 0 not covered) in 5 routes')
     const written = listFiles(path.join(dir, SNAPSHOT_DIR))
     expect(written).toHaveLength(7)
-    expect(written.some((file) => file.startsWith('spin/'))).toBe(false)
+    expect(written.some((file) => file.startsWith('spin/') || file.startsWith('never/'))).toBe(false)
   })
 
   test('5. preview starts listening and answers while a route body never ends; the image shows the timeout', async () => {
