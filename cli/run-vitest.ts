@@ -110,6 +110,8 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     const snapshots: SnapshotCounts = { added: 0, updated: 0, matched: 0, unmatched: 0 }
     let testsStarted = 0
     let pending = routes
+    // After a kill, results the killed process had not yet sent may be missing: unused snapshots cannot be told.
+    let interrupted = false
     for (let pass = 1; pending.length > 0; pass++) {
       const run = await runPass(options, allRoutes, pending, path.join(workDir, `pass-${pass}`), deadlineLog, (result) => {
         results.push(result)
@@ -122,6 +124,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       // vitest reports the killed fork as "[vitest-pool]: Worker forks emitted error."; that is the kill above.
       errors.push(...(killed.length === 0 ? run.errors : run.errors.filter((e) => !WORKER_LOST.test(e.message))))
       if (killed.length === 0) break
+      interrupted = true
       // A fork was killed at a hard deadline: its route is reported as timed out; vitest's errors about the
       // lost worker are that same event. Routes whose tests the kill cut off run again, without that route.
       for (const record of killed) {
@@ -138,7 +141,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       results,
       errors,
       snapshots,
-      complete: options.shard === undefined,
+      complete: options.shard === undefined && !interrupted,
       obsolete: [],
       pruned: [],
       pruneKept: [],
