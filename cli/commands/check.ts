@@ -97,6 +97,8 @@ function writeAtomic(file: string, text: string, options: { append: boolean }): 
  * Files with a render stamp prove that by themselves and are not listed (a default run writes no manifest).
  */
 function recordWrittenSnapshots(outcome: RunOutcome): void {
+  // A run that wrote no snapshot has nothing new to record: unchanged runs read no reference again.
+  if (outcome.snapshots.added + outcome.snapshots.updated === 0) return
   const used = outcome.results.flatMap((r) => (r.state === 'passed' && r.files.reference && existsSync(r.files.reference) ? [r.files.reference] : []))
   const unstamped = used.filter((file) => !hasRenderStamp(readFileSync(file)))
   if (unstamped.length > 0) updateManifest(outcome.options.snapshotDir, unstamped)
