@@ -162,6 +162,7 @@ export function mergeBlobReports(dir: string, root: string, options: RunOptions)
     complete: missingShards.length === 0,
     obsolete: [],
     pruned: [],
+    pruneKept: [],
     durationMs: Math.max(...blobs.map(({ blob }) => blob.durationMs)),
     timing: { startupMs: 0, testsMs: 0 },
   }

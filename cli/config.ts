@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { didYouMean } from '../src/closest-name.js'
 import { ImgmetaError } from '../src/errors.js'
 import type { ImgmetaConfig } from '../src/config.js'
 
@@ -33,6 +34,7 @@ const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'siteUrl',
   'network',
   'strictCss',
+  'timeoutMs',
 ])
 
 /**
@@ -88,7 +90,7 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
     if (!CONFIG_KEYS.has(key)) {
       throw new ImgmetaError(
         'config-failed',
-        `${file}: unknown option "${key}"; known options are ${[...CONFIG_KEYS].join(', ')}.`,
+        `${file}: unknown option "${key}"${didYouMean(key, CONFIG_KEYS)}; known options are ${[...CONFIG_KEYS].join(', ')}.`,
       )
     }
   }
@@ -116,6 +118,9 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
     throw configError(file, 'failureThresholdType', '"pixel" or "percent"')
   }
   if (config.network !== undefined) validateNetworkConfig(config.network, file)
+  if (config.timeoutMs !== undefined && !(Number.isSafeInteger(config.timeoutMs) && (config.timeoutMs as number) >= 1)) {
+    throw configError(file, 'timeoutMs', 'a whole number of milliseconds, at least 1')
+  }
   if (config.params !== undefined) {
     if (typeof config.params !== 'object' || config.params === null || Array.isArray(config.params)) {
       throw configError(file, 'params', 'an object mapping a route file to an array of params objects')

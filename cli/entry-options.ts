@@ -16,4 +16,8 @@ export interface EntryOptions extends EntryRunSettings {
   storeReceived: boolean
   /** How the routes' requests are answered: replayed (check), recorded (update), own origin from public/. */
   network: NetworkSettings
+  /** The per-image deadline: each user step (generateImageMetadata, the image function, its body). */
+  timeoutMs: number
+  /** Where a test process logs the image it was killed for (next-runtime/hard-deadline.ts). */
+  deadlineLog: string
 }

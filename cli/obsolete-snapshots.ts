@@ -1,6 +1,9 @@
-import { readdirSync, rmSync } from 'node:fs'
+import { lstatSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import type { RunOutcome } from './run-vitest.js'
+import { hasRenderStamp } from '../matchers/render-stamp.js'
+import { relativeFile, type RunOutcome } from './run-vitest.js'
+import { snapshotIdentifierForTest } from './snapshot-files.js'
+import { readManifest } from './snapshot-manifest.js'
 
 /**
  * Snapshot files (`*.png` under the snapshot folder, default `__image_snapshots__/routes`) that no image of a
@@ -8,10 +11,51 @@ import type { RunOutcome } from './run-vitest.js'
  * `*-snap.png` files belong to vitest tests: neither is ever listed.
  */
 export function findObsoleteSnapshots(outcome: RunOutcome): string[] {
+  // An error outside any image test may belong to any route: no file can then be called unused.
+  if (outcome.errors.length > 0) return []
   const used = new Set(outcome.results.flatMap((r) => (r.files.reference ? [path.resolve(r.files.reference)] : [])))
+  const snapshotDir = path.resolve(outcome.options.snapshotDir)
+  const unsure = uncheckedRoutePatterns(outcome)
   return listSnapshotFiles(outcome.options.snapshotDir)
     .filter((file) => !used.has(file))
+    .filter((file) => {
+      const relative = path.relative(snapshotDir, file).split(path.sep).join('/')
+      return !unsure.some((pattern) => pattern.test(relative))
+    })
     .sort()
+}
+
+/**
+ * Patterns of the snapshot files of routes that failed or were not covered in this run: their images (and so
+ * their ids) are unknown, so none of their snapshots may be called obsolete. A dynamic segment matches any
+ * value; the pattern may take in a neighbour route's files too, which only keeps them off the list.
+ */
+function uncheckedRoutePatterns(outcome: RunOutcome): RegExp[] {
+  const unchecked = new Set(outcome.results.filter((r) => r.state !== 'passed').map((r) => r.file))
+  const ran = new Set(outcome.results.map((r) => r.file))
+  return outcome.routes
+    .filter((route) => {
+      const file = relativeFile(outcome.options.root, route)
+      return unchecked.has(file) || !ran.has(file)
+    })
+    .map((route) => routeSnapshotPattern(route.pathTemplate))
+}
+
+function routeSnapshotPattern(pathTemplate: string): RegExp {
+  const parts = pathTemplate
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((segment) => {
+      if (/^\[\[\.\.\..+\]\]$/.test(segment)) return '(?:[^/]+/)*'
+      if (/^\[\.\.\..+\]$/.test(segment)) return '(?:[^/]+/)+'
+      if (/^\[.+\]$/.test(segment)) return '[^/]+/'
+      return `${escapeRegExp(snapshotIdentifierForTest(segment))}/`
+    })
+  return new RegExp(`^${parts.join('')}`.replace(/\/$/, '') + '(?:/.+)?\\.png$')
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** Folders inside the snapshot folder that hold the matcher's output, not references. */
@@ -65,14 +109,39 @@ export function canPrune(outcome: RunOutcome): boolean {
   return outcome.complete && outcome.errors.length === 0 && outcome.results.every((r) => r.state === 'passed')
 }
 
-/** Deletes the given obsolete files, each checked to sit inside the snapshot folder and not to be a test's. Returns what was deleted. */
-export function pruneSnapshots(files: readonly string[], snapshotDir: string): string[] {
+/** What `--prune` did: the files it deleted, and the obsolete files it kept because nothing proves imgmeta wrote them. */
+export interface PruneResult {
+  deleted: string[]
+  kept: string[]
+}
+
+/**
+ * Deletes the given obsolete files that imgmeta can prove it wrote: inside the snapshot folder, a regular file
+ * (not a link), not a test's `*-snap.png`, and either listed in the folder's manifest or carrying imgmeta's
+ * render stamp. Anything else is kept and returned, for the user to delete by hand.
+ */
+export function pruneSnapshots(files: readonly string[], snapshotDir: string): PruneResult {
   const deleted: string[] = []
+  const kept: string[] = []
+  const listed = readManifest(path.resolve(snapshotDir))
   for (const file of files) {
     const relative = path.relative(path.resolve(snapshotDir), path.resolve(file))
-    if (relative.startsWith('..') || path.isAbsolute(relative) || !file.endsWith('.png') || file.endsWith(TEST_SNAPSHOT_SUFFIX)) continue
+    const inside = !relative.startsWith('..') && !path.isAbsolute(relative)
+    if (!inside || !file.endsWith('.png') || file.endsWith(TEST_SNAPSHOT_SUFFIX)) continue
+    if (!isRegularFile(file) || !(listed.has(path.resolve(file)) || hasRenderStamp(readFileSync(file)))) {
+      kept.push(file)
+      continue
+    }
     rmSync(file, { force: true })
     deleted.push(file)
   }
-  return deleted
+  return { deleted, kept }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile()
+  } catch {
+    return false
+  }
 }

@@ -35,6 +35,7 @@ function addRunOptions(command: Command): Command {
     )
     .option('--summary <file>', 'write a Markdown summary (for $GITHUB_STEP_SUMMARY)')
     .option('--report <dir>', 'write a static HTML report with expected/received/diff of each failure')
+    .option('--timeout <ms>', 'per-image deadline for each user step: generateImageMetadata, the image function, its body (default: 10000)')
 }
 
 /** Builds the `imgmeta` program. `onExit` receives the exit code of the command that ran. */

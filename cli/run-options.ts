@@ -1,10 +1,12 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_TIMEOUT_MS } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
 import { detectNextVersion, type NextMajor } from '../src/next-version.js'
 import type { Params } from '../src/route.js'
 import { ROUTE_SNAPSHOTS_DIR_NAME, SNAPSHOTS_DIR_NAME } from '../matchers/snapshot-name.js'
 import { loadConfig, type ImgmetaConfig, type RendererChoice } from './config.js'
+import { checkSnapshotDir } from './snapshot-dir-guard.js'
 
 /** A reporter asked for with `--reporter name[=file]`. */
 export interface ReporterChoice {
@@ -46,6 +48,8 @@ export interface RunOptions {
   prune: boolean
   /** Missing snapshots fail and are not written (`CI` set, or `--ci`). */
   ci: boolean
+  /** The per-image deadline in ms (`--timeout`, `timeoutMs` in the config; default 10 s). */
+  timeoutMs: number
 }
 
 /** The flags commander hands over, as strings, before validation. */
@@ -65,6 +69,7 @@ export interface RawRunFlags {
   report?: string
   prune?: boolean
   ci?: boolean
+  timeout?: string
 }
 
 /**
@@ -118,6 +123,15 @@ export function parseReporter(value: string): ReporterChoice {
   if (name === 'json') return { name, file: file || 'imgmeta-results.json' }
   if (name === 'blob') return file ? { name, file } : { name }
   throw usageError(`--reporter must be terminal, junit[=file], json[=file], github or blob[=file] (got "${value}").`)
+}
+
+/** Parses `--timeout <ms>`: a whole number of milliseconds, at least 1. */
+export function parseTimeout(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw usageError(`--timeout must be a whole number of milliseconds, at least 1, such as 20000 (got "${value}").`)
+  }
+  return n
 }
 
 function parseThreshold(value: string): number {
@@ -190,6 +204,8 @@ export async function resolveRunOptions(
   if (flags.prune && !mode.update) throw usageError('--prune only works with `imgmeta update`.')
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard)
   if (flags.prune && shard) throw usageError('--prune needs a complete run; it cannot be combined with --shard.')
+  const snapshotDir = path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? DEFAULT_SNAPSHOT_DIR)
+  checkSnapshotDir(snapshotDir, located.root, appDir)
   return {
     root: located.root,
     appDir,
@@ -197,7 +213,7 @@ export async function resolveRunOptions(
     nextVersion: flags.nextVersion ? parseNextVersion(flags.nextVersion) : (config.nextVersion ?? detectNextVersion(located.root)),
     renderer: flags.renderer ? parseRenderer(flags.renderer) : (config.renderer ?? 'reference'),
     strictCss: flags.strictCss === true || config.strictCss === true,
-    snapshotDir: path.resolve(located.root, flags.snapshotDir ?? config.snapshotDir ?? DEFAULT_SNAPSHOT_DIR),
+    snapshotDir,
     threshold: flags.threshold !== undefined ? parseThreshold(flags.threshold) : (config.threshold ?? DEFAULT_THRESHOLD),
     failureThreshold: config.failureThreshold ?? 0,
     failureThresholdType: config.failureThresholdType ?? 'pixel',
@@ -213,6 +229,7 @@ export async function resolveRunOptions(
     update: mode.update,
     prune: flags.prune === true,
     ci,
+    timeoutMs: flags.timeout !== undefined ? parseTimeout(flags.timeout) : (config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,14 +6,16 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node'
 import { layoutOrigins } from '../next-runtime/network/layout-origin.js'
 import { finishRecordings, type NetworkOutcome } from '../next-runtime/network/run-recordings.js'
 import { NETWORK_DIR_NAME, ROUTES_HAR_FILE, type NetworkSettings } from '../next-runtime/network/network-settings.js'
+import { projectConfigFile } from '../next-runtime/project-config.js'
 import { findImageRoutes } from '../src/app.js'
+import { imageTestBudgetMs } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
+import type { HardDeadlineRecord } from '../next-runtime/hard-deadline.js'
 import type { ImageRoute, Params } from '../src/route.js'
 import type { EntryOptions } from './entry-options.js'
 import { classifyFinding, type FindingKind } from './finding.js'
 import { reportByRouteFile } from './route-file-reports.js'
 import type { RunOptions } from './run-options.js'
-import { projectConfigFile } from '../next-runtime/project-config.js'
 import { imgmetaViteSettings } from './vite-settings.js'
 
 /** The outcome of one image test (one route × params × id), or of a route that could not be covered. */
@@ -60,9 +62,13 @@ export interface RunOutcome {
   obsolete: string[]
   /** Obsolete files deleted by `--prune`. */
   pruned: string[]
+  /** Obsolete files `--prune` kept because nothing proves imgmeta wrote them. */
+  pruneKept: string[]
   /** What the routes' requests did: recorded (update), obsolete and pruned recordings (absent in outcomes made elsewhere, such as merged reports). */
   network?: NetworkOutcome
   durationMs: number
+  /** A one-line remark on a run that checked nothing (an empty shard, an app without image routes). */
+  note?: string
   /** Start-up (vitest, vite, workers) vs running tests, for `bench/`. */
   timing: { startupMs: number; testsMs: number }
 }
@@ -93,151 +99,49 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     .sort((a, b) => a.file.localeCompare(b.file))
   const routes = options.shard ? shardRoutes(allRoutes, options.shard) : allRoutes
   listener.onStart?.(routes)
+  if (routes.length === 0) {
+    // Nothing to run is not a failure: a CI matrix may have more shards than route files.
+    const where = path.relative(options.root, options.appDir) || '.'
+    const note = options.shard
+      ? `shard ${options.shard.index}/${options.shard.count} has no route files (${allRoutes.length} in all): nothing to check`
+      : `no image routes under ${where}/: nothing to check`
+    return emptyOutcome(options, allRoutes, note, performance.now() - started)
+  }
 
-  const workers = workerCount()
   const workDir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'imgmeta-check-')))
+  const deadlineLog = path.join(workDir, 'deadlines.jsonl')
   try {
-    const groups = groupRoutes(routes, workers * TEST_FILES_PER_WORKER)
-    groups.forEach((group, index) => {
-      writeFileSync(
-        path.join(workDir, `routes-${index + 1}-of-${groups.length}.imgmeta.test.js`),
-        `import { registerRouteTests } from ${JSON.stringify(moduleSpecifier(entryModule()))}\n` +
-          `registerRouteTests(${JSON.stringify(group.map((route) => route.file))})\n`,
-      )
-    })
-    const routeByFile = new Map(routes.map((route) => [path.resolve(route.file), route]))
-    const routeOfTest = (testCase: TestCase): ImageRoute | undefined => {
-      const file = (testCase.meta() as { imgmeta?: { file?: unknown } }).imgmeta?.file
-      return typeof file === 'string' ? routeByFile.get(path.resolve(file)) : undefined
-    }
-
+    const network = networkSettings(options, path.join(workDir, 'network-log'))
     const results: ImageResult[] = []
     const errors: RunOutcome['errors'] = []
+    const snapshots: SnapshotCounts = { added: 0, updated: 0, matched: 0, unmatched: 0 }
     let testsStarted = 0
-    const collector: Reporter = {
-      onTestRunStart() {
-        testsStarted = performance.now()
-      },
-      onTestCaseResult(testCase: TestCase) {
-        const result = toImageResult(options.root, options.snapshotDir, routeOfTest(testCase), testCase)
+    let pending = routes
+    // After a kill, results the killed process had not yet sent may be missing: unused snapshots cannot be told.
+    let interrupted = false
+    for (let pass = 1; pending.length > 0; pass++) {
+      const run = await runPass(options, allRoutes, pending, path.join(workDir, `pass-${pass}`), deadlineLog, network, (result) => {
         results.push(result)
         listener.onImage?.(result, results.length)
-      },
-      onTestModuleEnd(testModule: TestModule) {
-        // A generated file holds several routes: an error outside their tests (a crash) belongs to none of them.
-        for (const error of testModule.errors()) errors.push({ file: undefined, message: error.message })
-      },
-      onTestRunEnd(_modules, unhandledErrors) {
-        for (const error of unhandledErrors) errors.push({ file: undefined, message: error.message })
-      },
-    }
-
-    const network = networkSettings(options, path.join(workDir, 'network-log'))
-    const entryOptions: EntryOptions = {
-      root: options.root,
-      appDir: options.appDir,
-      nextVersion: options.nextVersion,
-      snapshotDir: options.snapshotDir,
-      threshold: options.threshold,
-      failureThreshold: options.failureThreshold,
-      failureThresholdType: options.failureThresholdType,
-      renderStamp: options.renderStamp,
-      params: paramsByRouteFile(options.root, allRoutes, options.params),
-      metadataBase: options.metadataBase,
-      // The HTML report and blob files (for merge-reports' HTML report) show the received image of each failure.
-      storeReceived: options.reportDir !== undefined || options.reporters.some((r) => r.name === 'blob'),
-      network,
-    }
-
-    const vitestNode = await import('vitest/node').catch((error: unknown) => {
-      throw new ImgmetaError(
-        'config-failed',
-        `vitest could not be loaded from ${options.root} (${(error as Error).message}); install it: npm i -D vitest`,
-      )
-    })
-    const vitestReporters: unknown[] = [collector]
-    const fileReporters = options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')
-    if (fileReporters.length > 0) {
-      // vitest/node exports the reporters since vitest 4; importing vitest/reporters there prints a deprecation.
-      const { JUnitReporter, JsonReporter } = 'JUnitReporter' in vitestNode ? vitestNode : await import('vitest/reporters')
-      // Users know their route files, not the generated test files: both reports get one suite per route file.
-      const routeFileOfTest = (test: { meta: object }) => {
-        const file = (test.meta as { imgmeta?: { file?: unknown } }).imgmeta?.file
-        return typeof file === 'string' ? path.resolve(file) : undefined
+      })
+      testsStarted ||= run.testsStarted
+      for (const key of Object.keys(snapshots) as (keyof SnapshotCounts)[]) snapshots[key] += run.snapshots[key]
+      const killed = readDeadlineLog(deadlineLog, options.root, options.timeoutMs)
+      rmSync(deadlineLog, { force: true })
+      // vitest reports the killed fork as "[vitest-pool]: Worker forks emitted error."; that is the kill above.
+      errors.push(...(killed.length === 0 ? run.errors : run.errors.filter((e) => !WORKER_LOST.test(e.message))))
+      if (killed.length === 0) break
+      interrupted = true
+      // A fork was killed at a hard deadline: its route is reported as timed out; vitest's errors about the
+      // lost worker are that same event. Routes whose tests the kill cut off run again, without that route.
+      for (const record of killed) {
+        results.push(record)
+        listener.onImage?.(record, results.length)
       }
-      for (const reporter of fileReporters) {
-        const outputFile = path.resolve(options.root, reporter.file ?? `imgmeta-${reporter.name === 'junit' ? 'junit.xml' : 'results.json'}`)
-        vitestReporters.push(
-          reportByRouteFile(
-            reporter.name === 'junit'
-              ? new JUnitReporter({
-                  outputFile,
-                  suiteName: 'imgmeta',
-                  classnameTemplate: ({ filepath }: { filepath: string }) => path.relative(options.root, filepath).split(path.sep).join('/'),
-                })
-              : new JsonReporter({ outputFile }),
-            routeFileOfTest,
-          ),
-        )
-      }
+      const finished = new Set(results.map((r) => r.file))
+      pending = pending.filter((route) => !finished.has(relativeFile(options.root, route)))
     }
-
-    // Next runs a project with its root as the working directory (content read from `process.cwd()`), and
-    // builds it for production (vite compiles JSX for React's production runtime, resolves `production` exports).
-    const cwd = process.cwd()
-    const nodeEnv = process.env.NODE_ENV
-    process.chdir(options.root)
-    process.env.NODE_ENV = 'production'
-    const restore = () => {
-      process.chdir(cwd)
-      if (nodeEnv === undefined) delete process.env.NODE_ENV
-      else process.env.NODE_ENV = nodeEnv
-    }
-    const vitest = await vitestNode.createVitest(
-      'test',
-      {
-        root: options.root,
-        dir: workDir,
-        include: ['*.imgmeta.test.js'],
-        exclude: [],
-        watch: false,
-        run: true,
-        environment: 'node',
-        // One module graph per worker: route files share next/og, fonts and the renderer across test files.
-        isolate: false,
-        // vitest leaves one core to itself by default; while images render it only waits for results.
-        maxWorkers: workers,
-        fileParallelism: true,
-        passWithNoTests: true,
-        update: options.update ? 'all' : options.ci ? 'none' : 'new',
-        reporters: vitestReporters as never,
-        provide: { imgmeta: entryOptions },
-        coverage: { enabled: false },
-        // The project's setupFiles (where its mocks live) and test.env apply as in its own vitest run; a global
-        // setup (servers, databases) is for its own tests, not for rendering images.
-        globalSetup: [],
-        // The project's own config file, found as preview finds it; never one of a folder above the project.
-        config: projectConfigFile(options.root) ?? false,
-        // A CommonJS package's vitest.config.ts would be bundled to CommonJS, which cannot import vitest 4.
-        ...(isCommonJsPackage(options.root) && { configLoader: 'runner' as const }),
-        testNamePattern: undefined,
-      },
-      {
-        ...imgmetaViteSettings(options.renderer, options.strictCss),
-        logLevel: 'error',
-      },
-    ).catch((error: unknown) => {
-      restore()
-      throw error
-    })
-    try {
-      await vitest.start()
-    } finally {
-      await vitest.close()
-      restore()
-    }
-    const summary = vitest.snapshot.summary
-    const complete = options.shard === undefined
+    const complete = options.shard === undefined && !interrupted
     const networkOutcome = finishRecordings(network, { complete })
     const finished = performance.now()
     return {
@@ -245,21 +149,248 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       routes,
       results,
       errors,
-      snapshots: {
-        added: summary.added,
-        updated: summary.updated,
-        matched: summary.matched,
-        unmatched: summary.unmatched,
-      },
+      snapshots,
       complete,
       obsolete: [],
       pruned: [],
+      pruneKept: [],
       network: networkOutcome,
       durationMs: finished - started,
       timing: { startupMs: (testsStarted || finished) - started, testsMs: testsStarted ? finished - testsStarted : 0 },
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+/** vitest's error about a worker process that went away (here: one killed at its hard deadline). */
+const WORKER_LOST = /\[vitest-pool\]: Worker .* (emitted error|exited unexpectedly)/
+
+/** What one vitest run over some routes gave. */
+interface PassOutcome {
+  errors: RunOutcome['errors']
+  snapshots: SnapshotCounts
+  testsStarted: number
+}
+
+/** Runs the tests of `routes` in one vitest run, their generated test files in `passDir`. */
+async function runPass(
+  options: RunOptions,
+  allRoutes: ImageRoute[],
+  routes: ImageRoute[],
+  passDir: string,
+  deadlineLog: string,
+  network: NetworkSettings,
+  onResult: (result: ImageResult) => void,
+): Promise<PassOutcome> {
+  mkdirSync(passDir, { recursive: true })
+  const workDir = passDir
+  const workers = workerCount()
+  const groups = groupRoutes(routes, workers * TEST_FILES_PER_WORKER)
+  groups.forEach((group, index) => {
+    writeFileSync(
+      path.join(workDir, `routes-${index + 1}-of-${groups.length}.imgmeta.test.js`),
+      `import { registerRouteTests } from ${JSON.stringify(moduleSpecifier(entryModule()))}\n` +
+        `registerRouteTests(${JSON.stringify(group.map((route) => route.file))})\n`,
+    )
+  })
+  const routeByFile = new Map(routes.map((route) => [path.resolve(route.file), route]))
+  const routeOfTest = (testCase: TestCase): ImageRoute | undefined => {
+    const file = (testCase.meta() as { imgmeta?: { file?: unknown } }).imgmeta?.file
+    return typeof file === 'string' ? routeByFile.get(path.resolve(file)) : undefined
+  }
+
+  const errors: RunOutcome['errors'] = []
+  let testsStarted = 0
+  const collector: Reporter = {
+    onTestRunStart() {
+      testsStarted = performance.now()
+    },
+    onTestCaseResult(testCase: TestCase) {
+      onResult(toImageResult(options.root, options.snapshotDir, routeOfTest(testCase), testCase))
+    },
+    onTestModuleEnd(testModule: TestModule) {
+      // A generated file holds several routes: an error outside their tests (a crash) belongs to none of them.
+      for (const error of testModule.errors()) errors.push({ file: undefined, message: error.message })
+    },
+    onTestRunEnd(_modules, unhandledErrors) {
+      for (const error of unhandledErrors) errors.push({ file: undefined, message: error.message })
+    },
+  }
+
+  const entryOptions: EntryOptions = {
+    root: options.root,
+    appDir: options.appDir,
+    nextVersion: options.nextVersion,
+    snapshotDir: options.snapshotDir,
+    threshold: options.threshold,
+    failureThreshold: options.failureThreshold,
+    failureThresholdType: options.failureThresholdType,
+    renderStamp: options.renderStamp,
+    params: paramsByRouteFile(options.root, allRoutes, options.params),
+    metadataBase: options.metadataBase,
+    // The HTML report and blob files (for merge-reports' HTML report) show the received image of each failure.
+    storeReceived: options.reportDir !== undefined || options.reporters.some((r) => r.name === 'blob'),
+    network,
+    timeoutMs: options.timeoutMs,
+    deadlineLog,
+  }
+
+  const vitestNode = await import('vitest/node').catch((error: unknown) => {
+    throw new ImgmetaError(
+      'config-failed',
+      `vitest could not be loaded from ${options.root} (${(error as Error).message}); install it: npm i -D vitest`,
+    )
+  })
+  const vitestReporters: unknown[] = [collector]
+  const fileReporters = options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')
+  if (fileReporters.length > 0) {
+    // vitest/node exports the reporters since vitest 4; importing vitest/reporters there prints a deprecation.
+    const { JUnitReporter, JsonReporter } = 'JUnitReporter' in vitestNode ? vitestNode : await import('vitest/reporters')
+    // Users know their route files, not the generated test files: both reports get one suite per route file.
+    const routeFileOfTest = (test: { meta: object }) => {
+      const file = (test.meta as { imgmeta?: { file?: unknown } }).imgmeta?.file
+      return typeof file === 'string' ? path.resolve(file) : undefined
+    }
+    for (const reporter of fileReporters) {
+      const outputFile = path.resolve(options.root, reporter.file ?? `imgmeta-${reporter.name === 'junit' ? 'junit.xml' : 'results.json'}`)
+      vitestReporters.push(
+        reportByRouteFile(
+          reporter.name === 'junit'
+            ? new JUnitReporter({
+                outputFile,
+                suiteName: 'imgmeta',
+                classnameTemplate: ({ filepath }: { filepath: string }) => path.relative(options.root, filepath).split(path.sep).join('/'),
+              })
+            : new JsonReporter({ outputFile }),
+          routeFileOfTest,
+        ),
+      )
+    }
+  }
+
+  // Next runs a project with its root as the working directory (content read from `process.cwd()`), and
+  // builds it for production (vite compiles JSX for React's production runtime, resolves `production` exports).
+  const cwd = process.cwd()
+  const nodeEnv = process.env.NODE_ENV
+  process.chdir(options.root)
+  process.env.NODE_ENV = 'production'
+  const restore = () => {
+    process.chdir(cwd)
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
+  const vitest = await vitestNode.createVitest(
+    'test',
+    {
+      root: options.root,
+      dir: workDir,
+      include: ['*.imgmeta.test.js'],
+      exclude: [],
+      watch: false,
+      run: true,
+      environment: 'node',
+      // One module graph per worker: route files share next/og, fonts and the renderer across test files.
+      isolate: false,
+      // vitest leaves one core to itself by default; while images render it only waits for results.
+      maxWorkers: workers,
+      // Processes, never threads: a route that blocks its thread is ended by killing its process (see
+      // next-runtime/hard-deadline.ts), which must not be the one running this command.
+      pool: 'forks',
+      // vitest's own timeouts follow the per-image deadline and are never the shorter ones.
+      testTimeout: imageTestBudgetMs(options.timeoutMs),
+      hookTimeout: imageTestBudgetMs(options.timeoutMs),
+      fileParallelism: true,
+      passWithNoTests: true,
+      update: options.update ? 'all' : options.ci ? 'none' : 'new',
+      reporters: vitestReporters as never,
+      provide: { imgmeta: entryOptions },
+      coverage: { enabled: false },
+      // The project's setupFiles (where its mocks live) and test.env apply as in its own vitest run; a global
+      // setup (servers, databases) is for its own tests, not for rendering images.
+      globalSetup: [],
+      // The project's own config file, found as preview finds it; never one of a folder above the project.
+      config: projectConfigFile(options.root) ?? false,
+      // A CommonJS package's vitest.config.ts would be bundled to CommonJS, which cannot import vitest 4.
+      ...(isCommonJsPackage(options.root) && { configLoader: 'runner' as const }),
+      testNamePattern: undefined,
+    },
+    {
+      ...imgmetaViteSettings(options.renderer, options.strictCss),
+      logLevel: 'error',
+    },
+  ).catch((error: unknown) => {
+    restore()
+    throw error
+  })
+  try {
+    await vitest.start()
+  } finally {
+    await vitest.close()
+    restore()
+  }
+  const summary = vitest.snapshot.summary
+  return {
+    errors,
+    snapshots: { added: summary.added, updated: summary.updated, matched: summary.matched, unmatched: summary.unmatched },
+    testsStarted,
+  }
+}
+
+/**
+ * The images whose process was killed at the hard deadline, as failed results that name the route file, the
+ * params and the id (from the log the watchdog writes just before the kill).
+ */
+function readDeadlineLog(logFile: string, root: string, timeoutMs: number): ImageResult[] {
+  let text: string
+  try {
+    text = readFileSync(logFile, 'utf8')
+  } catch {
+    return []
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const record = JSON.parse(line) as HardDeadlineRecord
+      const what = record.what as { test?: string; file?: string; route?: string; params?: unknown; id?: string | number; step?: string }
+      const file = what.file ? path.relative(root, path.resolve(what.file)).split(path.sep).join('/') : '(unknown route file)'
+      const params = what.params && Object.keys(what.params).length > 0 ? `, params ${JSON.stringify(what.params)}` : ''
+      const id = what.id !== undefined ? `, id ${JSON.stringify(what.id)}` : ''
+      const step = what.step ? ` while ${what.step}` : ''
+      const message =
+        `${file} (route ${what.route ?? '?'}${params}${id}) timed out${step}: it blocked its thread past the deadline ` +
+        `(${timeoutMs} ms a step; stopped after ${record.ms} ms), as a synchronous loop does. Make it finish, or raise timeoutMs / --timeout.`
+      return {
+        file,
+        route: what.route ?? '',
+        name: what.test ?? what.route ?? file,
+        id: what.id,
+        state: 'failed' as const,
+        kind: 'timed-out' as const,
+        message,
+        files: {},
+        durationMs: record.ms,
+      }
+    })
+}
+
+/** The outcome of a run that had no route to check. */
+function emptyOutcome(options: RunOptions, allRoutes: ImageRoute[], note: string, durationMs: number): RunOutcome {
+  return {
+    options,
+    routes: [],
+    results: [],
+    errors: [],
+    snapshots: { added: 0, updated: 0, matched: 0, unmatched: 0 },
+    // An app without routes is complete; a shard never is (its snapshots belong to other shards).
+    complete: options.shard === undefined && allRoutes.length === 0,
+    obsolete: [],
+    pruned: [],
+    pruneKept: [],
+    note,
+    durationMs,
+    timing: { startupMs: durationMs, testsMs: 0 },
   }
 }
 

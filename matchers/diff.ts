@@ -1,6 +1,6 @@
 import pixelmatch from 'pixelmatch'
 import { ImgmetaError } from '../src/errors.js'
-import type { RgbaImage } from '../src/png.js'
+import { MAX_IMAGE_PIXELS, readPngHeader, type RgbaImage } from '../src/png.js'
 import { blurRgba } from './blur.js'
 import { sameImageChunks } from './png-chunks.js'
 import { decodeRgba } from './png-decode.js'
@@ -31,7 +31,15 @@ export interface CompareOptions {
   referenceLabel: string
   receivedLabel: string
   maxPixels?: number
+  /** The received image already decoded (the matcher decodes it to validate it before anything else). */
+  decodedReceived?: RgbaImage
 }
+
+/**
+ * The largest area (pixels) a size mismatch is diffed over. Beyond it the mismatch alone decides: padding an
+ * 8192×8192 reference to compare it with a 64×48 card would decode and diff 1.7 GB for a verdict already known.
+ */
+export const MAX_MISMATCH_DIFF_PIXELS = 4096 * 4096
 
 /** The outcome of comparing received PNG bytes with the reference PNG bytes. */
 export interface CompareResult {
@@ -107,8 +115,10 @@ export function compareImages(received: Uint8Array, reference: Uint8Array, optio
       received: size,
     }
   }
+  const rawReceived = options.decodedReceived ?? decode(received, options.receivedLabel, 'received', options.maxPixels)
+  const mismatch = oversizedMismatch(reference, rawReceived, options)
+  if (mismatch) return mismatch
   const rawReference = decode(reference, options.referenceLabel, 'reference', options.maxPixels)
-  const rawReceived = decode(received, options.receivedLabel, 'received', options.maxPixels)
   const sizeMismatch = rawReference.width !== rawReceived.width || rawReference.height !== rawReceived.height
   const width = Math.max(rawReference.width, rawReceived.width)
   const height = Math.max(rawReference.height, rawReceived.height)
@@ -138,6 +148,35 @@ export function compareImages(received: Uint8Array, reference: Uint8Array, optio
     reference: { width: rawReference.width, height: rawReference.height },
     received: { width: rawReceived.width, height: rawReceived.height },
     images: { reference: ref, diff, received: rec },
+  }
+}
+
+/**
+ * A failed comparison decided by the sizes alone, without decoding the reference, when the padded area to diff
+ * would exceed {@link MAX_MISMATCH_DIFF_PIXELS}; undefined otherwise (sizes equal, mismatch allowed, or small).
+ */
+function oversizedMismatch(reference: Uint8Array, received: RgbaImage, options: CompareOptions): CompareResult | undefined {
+  if (options.allowSizeMismatch) return undefined
+  let header
+  try {
+    header = readPngHeader(reference, options.referenceLabel)
+  } catch (error) {
+    throw error instanceof ImgmetaError ? new ImageDecodeError('reference', error) : error
+  }
+  if (header.width === received.width && header.height === received.height) return undefined
+  // A header beyond the decode limit is refused as such by the decoder, with its own message.
+  if (header.width * header.height > (options.maxPixels ?? MAX_IMAGE_PIXELS)) return undefined
+  const area = Math.max(header.width, received.width) * Math.max(header.height, received.height)
+  if (area <= MAX_MISMATCH_DIFF_PIXELS) return undefined
+  const total = Math.max(header.width * header.height, received.width * received.height)
+  return {
+    pass: false,
+    identical: false,
+    diffPixelCount: total,
+    diffRatio: 1,
+    sizeMismatch: true,
+    reference: { width: header.width, height: header.height },
+    received: { width: received.width, height: received.height },
   }
 }
 

@@ -59,9 +59,44 @@ export function formatFinding(finding: Finding): string {
   return `${prefix}${singleLine(finding.message)} [${finding.code}]`
 }
 
-/** Every finding on its own indented line, in the order found. */
+/** From this many findings that differ only in their item, they are printed once with a count. */
+const MIN_REPEATS_TO_FOLD = 4
+
+/** The items of a folded finding named in its line; the rest are counted. */
+const ITEMS_NAMED_WHEN_FOLDED = 5
+
+/** A finding's text with its item left out: findings alike but for the item share it. */
+function withoutItem(finding: Finding): string {
+  return `${finding.route ?? ''}\0${finding.code}\0${finding.message.replace(/\[\d+\]/g, '[n]')}`
+}
+
+/**
+ * Every finding on its own indented line, in the order found. The same finding repeated across many items (a
+ * missing size on each of 10,000 items) is printed once, with how many items it concerns and the first few.
+ */
 export function formatFindings(findings: readonly Finding[], indent = '  '): string {
-  return findings.map((finding) => `${indent}- ${formatFinding(finding)}`).join('\n')
+  // Groups keep the order of their first finding (a Map iterates in insertion order).
+  const groups = new Map<string, Finding[]>()
+  for (const finding of findings) {
+    const key = withoutItem(finding)
+    const group = groups.get(key)
+    if (group) group.push(finding)
+    else groups.set(key, [finding])
+  }
+  const folded = new Map<Finding, string>()
+  for (const group of groups.values()) {
+    if (group.length < MIN_REPEATS_TO_FOLD) continue
+    const named = group.slice(0, ITEMS_NAMED_WHEN_FOLDED).map((f) => (f.id !== undefined ? JSON.stringify(f.id) : `[${f.index ?? '?'}]`))
+    const more = group.length > ITEMS_NAMED_WHEN_FOLDED ? ', …' : ''
+    folded.set(group[0]!, `${formatFinding(group[0]!)} (the same for ${group.length} items: ${named.join(', ')}${more})`)
+  }
+  const lines: string[] = []
+  for (const finding of findings) {
+    const group = groups.get(withoutItem(finding))!
+    if (group.length < MIN_REPEATS_TO_FOLD) lines.push(`${indent}- ${formatFinding(finding)}`)
+    else if (group[0] === finding) lines.push(`${indent}- ${folded.get(finding)!}`)
+  }
+  return lines.join('\n')
 }
 
 /** `1 problem`, `3 problems`. */

@@ -7,6 +7,7 @@ import {
   type ImageRouteCheck,
   type ImageRouteCheckOptions,
 } from './image-route-check.js'
+import { validateMetadataOptions } from './metadata-options.js'
 import { moduleFileOf } from './vitest-modules.js'
 
 /**
@@ -41,6 +42,7 @@ export async function toHaveValidImageMetadata(
   received: unknown,
   options: ImageMetadataMatcherOptions = {},
 ): Promise<ImageMetadataMatcherResult> {
+  options = validateMetadataOptions(options)
   const value = isThenable(received) ? await received : received
   let check: ImageRouteCheck
   if (isImageRouteModule(value)) {

@@ -5,6 +5,7 @@ import { ImgmetaError } from '../src/errors.js'
 import { createImageRouteHandler } from '../src/handler.js'
 import { nextControlFlow, routeAnswer, type NextControlFlow } from '../src/next-control-flow.js'
 import { readImageDimensions } from '../src/image-size.js'
+import { readBodyBounded } from '../src/read-body.js'
 import { laidOutOf, type LaidOutImage } from '../og/laid-out.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import { requireImageRoute } from '../src/image-route-file.js'
@@ -96,6 +97,8 @@ export function checkImageMetadataItems(items: unknown, options: ImageRouteCheck
     ...(route && { convention: route.convention, route }),
   })
   const findings = onlySelected(violationsToFindings(violations, items, routePath), options)
+  const nothing = Array.isArray(items) ? selectsNothing(items, true, options, routePath) : undefined
+  if (nothing) findings.push(nothing)
   return { file: options.file, route: routePath, findings, images: [], items }
 }
 
@@ -157,13 +160,22 @@ export async function checkImageRoute(
     result.findings.push(...violations.map((v) => ({ code: v.code, route: routePath, message: v.message })))
     items = [staticItem(mod)]
   }
-  if (options.render === false) return finish(result, options)
+  if (options.render === false) {
+    const nothing = selectsNothing(items, hasGenerateImageMetadata(mod), options, routePath)
+    if (nothing) result.findings.push(nothing)
+    return finish(result, options)
+  }
 
   const unservable = new Set(
     result.findings.filter((f) => f.index !== undefined && UNSERVABLE_ITEM_CODES.has(f.code)).map((f) => f.index),
   )
-  const handler = createImageRouteHandler(mod, { file, nextVersion, timeoutMs, ...(options.appDir !== undefined && { appDir: options.appDir }) })
   const withIds = hasGenerateImageMetadata(mod)
+  const nothing = selectsNothing(items, withIds, options, routePath)
+  if (nothing) {
+    result.findings.push(nothing)
+    return finish(result, options)
+  }
+  const handler = createImageRouteHandler(mod, { file, nextVersion, timeoutMs, ...(options.appDir !== undefined && { appDir: options.appDir }) })
   for (const [i, item] of items.entries()) {
     const index = withIds ? i : undefined
     const id = withIds ? declaredId(item) : undefined
@@ -174,10 +186,31 @@ export async function checkImageRoute(
     const idSegment = withIds ? String(urlId((item as { id?: unknown }).id, i, nextVersion)) : ''
     const checked: CheckedImage = { index, id, pathname: idSegment ? `${routePath}/${idSegment}` : routePath }
     result.images.push(checked)
-    const findings = await requestImage(handler, checked, item, route, routePath, withIds, options.deferRaster === true)
+    const findings = await requestImage(handler, checked, item, route, routePath, withIds, options.deferRaster === true, timeoutMs)
     result.findings.push(...findings)
   }
   return finish(result, options)
+}
+
+/**
+ * The finding for an `id` or `index` option that selects no item (a check of nothing must not pass), naming
+ * the ids there are; undefined when the option selects an item or none was given.
+ */
+function selectsNothing(items: readonly unknown[], withIds: boolean, options: ImageRouteCheckOptions, routePath: string | undefined): Finding | undefined {
+  if (options.id === undefined && options.index === undefined) return undefined
+  const selected = items.some(
+    (item, i) =>
+      withIds &&
+      (options.id === undefined || String(declaredId(item)) === String(options.id)) &&
+      (options.index === undefined || i === options.index),
+  )
+  if (selected) return undefined
+  const ids = withIds ? items.map((item) => declaredId(item)).filter((id) => id !== undefined) : []
+  const asked = [options.id !== undefined && `id ${JSON.stringify(options.id)}`, options.index !== undefined && `index ${options.index}`].filter(Boolean).join(' and ')
+  const there = !withIds
+    ? 'the route has no generateImageMetadata, so it has no ids; drop the option'
+    : `${items.length === 1 ? 'there is 1 item' : `there are ${items.length} items`}${ids.length ? ` with ${ids.length === 1 ? 'id' : 'ids'} ${ids.map((id) => JSON.stringify(id)).join(', ')}` : ''}`
+  return { code: 'no-such-item', ...(routePath !== undefined && { route: routePath }), message: `The ${asked} option selects no item: ${there}.` }
 }
 
 /** Requests one image as a browser following the page's tag would, and compares it with its item. */
@@ -189,6 +222,7 @@ async function requestImage(
   routePath: string,
   withIds: boolean,
   deferRaster: boolean,
+  timeoutMs: number,
 ): Promise<Finding[]> {
   const where = { route: routePath, ...(image.id !== undefined && { id: image.id }), ...(image.index !== undefined && { index: image.index }) }
   let response: Response
@@ -198,7 +232,7 @@ async function requestImage(
     response = await handler(new Request(new URL(image.pathname, REQUEST_ORIGIN)))
     const layout = deferRaster && response.ok ? laidOutOf(response) : undefined
     if (layout) laidOut = await layout
-    else bytes = new Uint8Array(await response.arrayBuffer())
+    else bytes = await readBodyBounded(response, { label: `GET ${image.pathname}`, timeoutMs })
   } catch (error) {
     return [{ ...where, code: errorCode(error, 'render-failed'), message: stripLabel(errorMessage(error), route) }]
   }

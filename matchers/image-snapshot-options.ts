@@ -1,3 +1,4 @@
+import { didYouMean } from '../src/closest-name.js'
 import { ImgmetaError } from '../src/errors.js'
 import type { DiffConfig } from './diff.js'
 import type { CustomSnapshotIdentifier } from './snapshot-name.js'
@@ -115,7 +116,7 @@ export function validateOptions(options: unknown, where: string): ImageSnapshotO
   for (const name of Object.keys(options)) {
     if (name in UNSUPPORTED) throw invalid(where, `${name} is not supported: ${UNSUPPORTED[name]}.`)
     if (!OPTION_NAMES.has(name)) {
-      throw invalid(where, `unknown option "${name}". Valid options: ${[...OPTION_NAMES].join(', ')}.`)
+      throw invalid(where, `unknown option "${name}"${didYouMean(name, OPTION_NAMES)}. Valid options: ${[...OPTION_NAMES].join(', ')}.`)
     }
   }
   const o = options as Record<string, unknown>
@@ -144,7 +145,7 @@ export function validateOptions(options: unknown, where: string): ImageSnapshotO
       if (!DIFF_CONFIG_NAMES.has(name)) {
         throw invalid(
           where,
-          `unknown customDiffConfig option "${name}". pixelmatch options: ${[...DIFF_CONFIG_NAMES].join(', ')}.`,
+          `unknown customDiffConfig option "${name}"${didYouMean(name, DIFF_CONFIG_NAMES)}. pixelmatch options: ${[...DIFF_CONFIG_NAMES].join(', ')}.`,
         )
       }
     }

@@ -4,7 +4,8 @@ import { laidOutOf, type LaidOutImage } from '../og/laid-out.js'
 import { encodePng } from '../og/png-encode.js'
 import { compareImages, diffComposite, ImageDecodeError, type CompareResult } from './diff.js'
 import { mergeOptions, validateOptions, type ImageSnapshotOptions } from './image-snapshot-options.js'
-import { pngHasPixels } from './png-decode.js'
+import type { RgbaImage } from '../src/png.js'
+import { decodeRgba, pngHasPixels } from './png-decode.js'
 import { receivedToPng } from './received-image.js'
 import { isStampedBy, stampPng } from './render-stamp.js'
 import { snapshotIdentifier } from './snapshot-name.js'
@@ -61,7 +62,12 @@ function relative(file: string): string {
 
 function failureMessage(result: CompareResult, paths: SnapshotPaths, received: string | undefined): string {
   const { reference: ref, received: rec } = result
-  const lines = result.sizeMismatch
+  const lines = result.sizeMismatch && !result.images
+    ? [
+        `Expected image to be the same size as the snapshot (${ref.width}x${ref.height}), but was different ` +
+          `(${rec.width}x${rec.height}); the sizes alone decide, so no pixel diff was made.`,
+      ]
+    : result.sizeMismatch
     ? [
         `Expected image to be the same size as the snapshot (${ref.width}x${ref.height}), but was different ` +
           `(${rec.width}x${rec.height}); ${result.diffPixelCount} pixels (${formatPercent(result.diffRatio)}%) ` +
@@ -71,7 +77,8 @@ function failureMessage(result: CompareResult, paths: SnapshotPaths, received: s
         `Expected image to match or be a close match to snapshot but was ${formatPercent(result.diffRatio)}% ` +
           `different from snapshot (${result.diffPixelCount} differing pixels of ${ref.width * ref.height}).`,
       ]
-  lines.push(`Snapshot: ${relative(paths.reference)}`, `See diff for details: ${relative(paths.diff)}`)
+  lines.push(`Snapshot: ${relative(paths.reference)}`)
+  if (result.images) lines.push(`See diff for details: ${relative(paths.diff)}`)
   if (received) lines.push(`Received: ${relative(received)}`)
   lines.push('Run vitest with -u to accept the new image.')
   return lines.join('\n')
@@ -84,6 +91,19 @@ function missingOnCiMessage(paths: SnapshotPaths): string {
     `are not written by default.\n\nSnapshot: ${relative(paths.reference)}\n` +
     `Run the test locally (or with -u) and commit the new file.`
   )
+}
+
+/** Decodes received PNG bytes to prove they are an image; an invalid one fails the assertion, naming why. */
+function decodeReceived(bytes: Uint8Array, label: string, state: SnapshotStateLike, task: TaskLike | undefined): RgbaImage {
+  try {
+    return decodeRgba(bytes, `The received image of ${label}`)
+  } catch (error) {
+    recordOutcome(state, task, 'unmatched')
+    if (error instanceof ImgmetaError) {
+      throw new ImgmetaError(error.code, `${error.message} No snapshot was written or compared.`, { cause: error })
+    }
+    throw error
+  }
 }
 
 const pass = (message = ''): ImageSnapshotMatcherResult => ({ pass: true, message: () => message })
@@ -157,6 +177,7 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
       return matched()
     }
     let bytes: Uint8Array
+    let decodedReceived: RgbaImage | undefined
     if (image) {
       // An imgmeta/og image is rasterized here and its pixels compared before any PNG is encoded: an unchanged
       // image is never encoded. The pixels are let go at once (kept, 3 MB a card wakes the garbage collector).
@@ -171,6 +192,9 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
       bytes = stamps ? stampPng(png, image.key) : png
     } else {
       bytes = await receivedToPng(value, label)
+      // Decoded (bounded by MAX_IMAGE_PIXELS) before it can become a reference or meet one: a truncated or
+      // corrupt PNG, or one whose header claims a huge size, fails here and nothing is written.
+      decodedReceived = decodeReceived(bytes, label, state, task)
     }
 
     if (!reference) {
@@ -192,6 +216,7 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
       try {
         result = compareImages(bytes, referenceBytes, {
           ...options,
+          ...(decodedReceived && { decodedReceived }),
           referenceLabel: `Snapshot ${relative(paths.reference)}`,
           receivedLabel: `The received image of ${label}`,
         })
@@ -227,8 +252,9 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
         recordOutcome(state!, task, 'updated')
         return pass()
       }
-      const composite = diffComposite(result.images!, options)
-      writeFileAtomic(paths.diff, composite)
+      const composite = result.images ? diffComposite(result.images, options) : undefined
+      if (composite) writeFileAtomic(paths.diff, composite)
+      else removeStale(paths.diff)
       let receivedPath: string | undefined
       if (options.storeReceivedOnFailure) {
         writeFileAtomic(paths.received, bytes)
@@ -238,7 +264,7 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
       }
       recordOutcome(state!, task, 'unmatched')
       const message = failureMessage(result, paths, receivedPath)
-      const dump = options.dumpDiffToConsole
+      const dump = options.dumpDiffToConsole && composite
         ? `\nOr paste this into a browser's address bar:\n data:image/png;base64,${composite.toString('base64')}`
         : ''
       return { pass: false, message: () => message + dump }

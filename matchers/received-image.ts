@@ -1,5 +1,7 @@
 import { ImgmetaError } from '../src/errors.js'
+import { DEFAULT_TIMEOUT_MS } from '../src/deadline.js'
 import { isPng } from '../src/png.js'
+import { readBodyBounded } from '../src/read-body.js'
 
 /** The values `toMatchImageSnapshot` accepts: PNG bytes, a base64 string, a `Response`, or `{ png }`. */
 export type ReceivedImage =
@@ -96,7 +98,12 @@ export async function receivedToPng(received: unknown, label: string): Promise<U
       )
     }
     const type = value.headers.get('content-type') ?? 'no content-type'
-    return checkPng(new Uint8Array(await value.arrayBuffer()), label, `Response body (${type})`)
+    // A real Response is read as a stream, bounded in size and time while it is read.
+    const body =
+      value instanceof Response
+        ? await readBodyBounded(value, { label: `${label}: the received Response`, timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: MAX_RECEIVED_BYTES })
+        : new Uint8Array(await value.arrayBuffer())
+    return checkPng(body, label, `Response body (${type})`)
   }
   const png = (value as { png?: unknown }).png
   if (png instanceof Uint8Array || png instanceof ArrayBuffer) return checkPng(asBytes(png), label, '`png` bytes')

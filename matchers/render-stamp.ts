@@ -60,3 +60,15 @@ export function isStampedBy(png: Uint8Array, key: string): boolean {
   const text = stampText(png, chunks)
   return text !== undefined && text === `${key} ${imageDataCrc(png, chunks)}`
 }
+
+/**
+ * True when the PNG carries a render stamp whose CRC still matches its image data: imgmeta wrote this file
+ * (whatever render key), and its pixels are as written. `imgmeta update --prune` deletes only such files (or
+ * files its manifest lists).
+ */
+export function hasRenderStamp(png: Uint8Array): boolean {
+  const chunks = chunksOf(png)
+  if (!chunks) return false
+  const text = stampText(png, chunks)
+  return text !== undefined && text.endsWith(` ${imageDataCrc(png, chunks)}`)
+}

@@ -134,6 +134,13 @@ export function resolveSnapshotPaths(options: SnapshotPathOptions): SnapshotPath
     diff: path.join(diffDir, `${identifier}-diff.png`),
     received: path.join(receivedDir, `${identifier}${options.customReceivedPostfix ?? '-received'}.png`),
   }
+  const postfix = options.customReceivedPostfix
+  if (postfix !== undefined && (/[/\\\0]/.test(postfix) || postfix.includes('..'))) {
+    throw new ImgmetaError(
+      'invalid-option',
+      `customReceivedPostfix ${JSON.stringify(postfix)} in ${testPath} is not a plain file-name suffix; use one such as "-received".`,
+    )
+  }
   const escapes =
     !inside(snapshotsDir, paths.reference) || !inside(diffDir, paths.diff) || !inside(receivedDir, paths.received)
   if (escapes) {
@@ -143,7 +150,36 @@ export function resolveSnapshotPaths(options: SnapshotPathOptions): SnapshotPath
         `remove the "../" from it, or set customSnapshotsDir instead.`,
     )
   }
+  checkNameLengths(identifier, testPath, [paths.reference, paths.diff, paths.received])
   return paths
+}
+
+/** Most bytes in one file name on common file systems (ext4, APFS, NTFS in UTF-16 units). */
+const MAX_FILE_NAME_BYTES = 255
+
+/** Room the temporary name of an atomic write adds to a file name: `.<name>.<pid>.<counter>.tmp`. */
+const TEMP_NAME_EXTRA_BYTES = 32
+
+/** The longest identifier segment: every file written for it, temporary names included, fits the limit. */
+export const MAX_IDENTIFIER_SEGMENT_BYTES = MAX_FILE_NAME_BYTES - TEMP_NAME_EXTRA_BYTES - '-received.png'.length
+
+/**
+ * Refuses an identifier whose files would have names too long for the file system (ENAMETOOLONG, or a raw
+ * error on the temporary name of an atomic write), with its length and the limit.
+ */
+function checkNameLengths(identifier: string, testPath: string, files: readonly string[]): void {
+  for (const file of files) {
+    const bytes = Buffer.byteLength(path.basename(file)) + TEMP_NAME_EXTRA_BYTES
+    if (bytes > MAX_FILE_NAME_BYTES) {
+      const segment = path.basename(identifier)
+      throw new ImgmetaError(
+        'invalid-option',
+        `The snapshot identifier in ${testPath} is too long for a file name: its last part has ${Buffer.byteLength(segment)} ` +
+          `bytes, at most ${MAX_IDENTIFIER_SEGMENT_BYTES} fit (${JSON.stringify(segment.slice(0, 40))}…). Give the test a shorter ` +
+          `name, or set customSnapshotIdentifier.`,
+      )
+    }
+  }
 }
 
 let tempCounter = 0

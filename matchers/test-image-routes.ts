@@ -1,7 +1,9 @@
 import path from 'node:path'
 import { describe, expect, test, type TaskMeta } from 'vitest'
 import { imageRouteParams, findImageRoutes, routeModuleFailed, type ModuleLoader } from '../src/app.js'
+import { DEFAULT_TIMEOUT_MS, hardDeadlineMs, imageTestBudgetMs } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
+import { armHardDeadline } from '../next-runtime/hard-deadline.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import type { NextMajor } from '../src/next-version.js'
 import { imageRoutePath, parseImageRoute, type ImageRoute, type Params } from '../src/route.js'
@@ -11,6 +13,7 @@ import type { ImageSnapshotOptions } from './image-snapshot-options.js'
 import { toMatchImageSnapshot } from './image-snapshot.js'
 import { checkImageRoute, isImageRouteModule, type ImageRouteCheck } from './image-route-check.js'
 import { withMetadataOnce } from './metadata-once.js'
+import { validateTestImageRoutesOptions } from './test-image-routes-options.js'
 import { importThroughVitest } from './vitest-modules.js'
 
 /**
@@ -47,6 +50,11 @@ export interface TestImageRoutesOptions {
   name?: string
   /** Only routes for which this returns true are declared (the others are not mentioned at all). */
   filter?: (route: ImageRoute) => boolean
+  /**
+   * A file to log an image to when its process is killed at the hard deadline (a route blocking its thread).
+   * Set by `imgmeta check`, whose vitest forks may be killed; without it no process is ever killed.
+   */
+  deadlineLog?: string
 }
 
 /**
@@ -108,6 +116,7 @@ export function testImageRouteFiles(appDir: string, files: readonly string[], op
 }
 
 function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes: () => Promise<ImageRoute[]>): void {
+  validateTestImageRoutesOptions(options)
   expect.extend({ toMatchImageSnapshot })
   describe(options.name ?? DEFAULT_SUITE_NAME, async () => {
     const routes = await listRoutes()
@@ -117,12 +126,28 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
       return
     }
     const load = loadOnce(options.load ?? importThroughVitest)
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     for (const [index, route] of routes.entries()) {
       // Later routes start loading while this one is declared: each load is a round trip to vite's transform.
       for (const ahead of routes.slice(index, index + LOAD_AHEAD)) {
         if (ahead.source === 'code') load(ahead.file).catch(() => undefined)
       }
-      await declareRouteTests(route, options, load)
+      // Declaring runs user code too (generateStaticParams, generateImageMetadata): bounded the same way, from
+      // the moment the route's module has loaded (loading itself is vite's work, slow on a loaded machine).
+      let disarm = () => {}
+      const loadThenArm: ModuleLoader = async (file) => {
+        const loaded = await load(file)
+        if (file === route.file) {
+          disarm()
+          disarm = armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), { file: route.file, route: route.pathTemplate, step: 'listing its images' })
+        }
+        return loaded
+      }
+      try {
+        await declareRouteTests(route, options, loadThenArm)
+      } finally {
+        disarm()
+      }
     }
   })
 }
@@ -244,9 +269,15 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
 
 /** One test: the check's findings fail it; a clean image is compared with its snapshot. */
 function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promise<ImageRouteCheck>, options: TestImageRoutesOptions): void {
-  test(name, { meta: { imgmeta: meta } as unknown as Partial<TaskMeta> }, async ({ task, expect: localExpect }) => {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const settings = { meta: { imgmeta: meta } as unknown as Partial<TaskMeta>, timeout: imageTestBudgetMs(timeoutMs) }
+  test(name, settings, async ({ task, expect: localExpect, signal, onTestFinished }) => {
+    const what = { test: name, file: meta.file, route: meta.route ?? meta.pathTemplate, params: meta.params, id: meta.id }
+    onTestFinished(armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what))
     const checkStart = performance.now()
     const result = await check()
+    // vitest already failed this test (its timeout passed): an image that timed out never becomes a snapshot.
+    if (signal.aborted) return
     const networkError = networkProblemError(name)
     if (networkError) throw networkError
     const timing: ImageTestTiming = { checkMs: performance.now() - checkStart, compareMs: 0 }

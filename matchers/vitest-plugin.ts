@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Plugin, Rolldown } from 'vite'
+import { didYouMean } from '../src/closest-name.js'
+import { ImgmetaError } from '../src/errors.js'
 import type { ViteUserConfig } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
 import { nextServerEnvironment } from '../next-runtime/environment.js'
@@ -55,6 +57,33 @@ export interface ImgmetaVitestOptions {
   nextServer?: boolean
 }
 
+const PLUGIN_OPTION_NAMES = ['renderer', 'setupFile', 'obsoleteSnapshots', 'network', 'nextEnv', 'nextServer', 'strictCss']
+
+/** Unknown names (with the closest known one) and wrong types are errors: a misspelled option must not be ignored. */
+function checkPluginOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ImgmetaError('invalid-option', `imgmeta vitest plugin: options must be an object, got ${JSON.stringify(options)}.`)
+  }
+  const o = options as Record<string, unknown>
+  for (const name of Object.keys(o)) {
+    if (!PLUGIN_OPTION_NAMES.includes(name)) {
+      throw new ImgmetaError(
+        'invalid-option',
+        `imgmeta vitest plugin: unknown option "${name}"${didYouMean(name, PLUGIN_OPTION_NAMES)}. Valid options: ${PLUGIN_OPTION_NAMES.join(', ')}.`,
+      )
+    }
+  }
+  for (const name of ['setupFile', 'nextEnv', 'nextServer', 'strictCss']) {
+    if (o[name] !== undefined && typeof o[name] !== 'boolean') {
+      throw new ImgmetaError('invalid-option', `imgmeta vitest plugin: ${name} must be true or false, got ${JSON.stringify(o[name])}.`)
+    }
+  }
+  const obsolete = o.obsoleteSnapshots
+  if (obsolete !== undefined && typeof obsolete !== 'boolean' && (typeof obsolete !== 'object' || obsolete === null || Array.isArray(obsolete))) {
+    throw new ImgmetaError('invalid-option', `imgmeta vitest plugin: obsoleteSnapshots must be true, false or { removeObsolete: true }, got ${JSON.stringify(obsolete)}.`)
+  }
+}
+
 /** The setup file the plugin adds to `test.setupFiles`. */
 export const SETUP_FILE = 'imgmeta/vitest-setup'
 
@@ -79,6 +108,7 @@ function listedPlugins(plugins: unknown): unknown[] {
 
 /** The vitest plugin: `plugins: [imgmeta({ renderer: 'reference' })]` in vitest.config.ts. */
 export function imgmeta(options: ImgmetaVitestOptions = {}): Plugin {
+  checkPluginOptions(options)
   const renderer = options.renderer ?? 'next'
   if (renderer !== 'reference' && renderer !== 'next') {
     throw new TypeError(`imgmeta vitest plugin: renderer must be 'reference' or 'next', got ${JSON.stringify(renderer)}`)

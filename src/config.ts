@@ -36,6 +36,11 @@ export interface ImgmetaConfig {
    * with a warning, as next/og does. Default false.
    */
   strictCss?: boolean
+  /**
+   * The per-image deadline in milliseconds (default 10 000): generateImageMetadata, the image function and
+   * reading its body each get this long. vitest's timeouts follow it; `--timeout` overrides it.
+   */
+  timeoutMs?: number
 }
 
 /** Per-host network rules: `cms.example.com`, or `*.example.com` for it and its subdomains. */

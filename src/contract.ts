@@ -116,6 +116,7 @@ export function validateImageMetadata(items: unknown, options: ValidateOptions =
     }
     const record = item as Record<string, unknown>
     checkId(record.id, at, index, version, firstIndexOfId, out)
+    checkIdDecodes(record.id, at, items, out)
     if ('size' in record && record.size !== undefined) checkSize(record.size, at, out)
     if ('contentType' in record && record.contentType !== undefined) checkContentType(record.contentType, at, out)
     if ('alt' in record && record.alt !== undefined && typeof record.alt !== 'string') {
@@ -202,6 +203,12 @@ function checkId(
       path,
       message: `id of item ${at} is ${JSON.stringify(text)}, which contains "${bad}": the id fills a single URL segment, so this image can never be requested. Expected an id without / \\ ? #.`,
     })
+  } else if (text === '.' || text === '..') {
+    out.push({
+      code: 'unroutable-id',
+      path,
+      message: `id of item ${at} is ${JSON.stringify(text)}: URLs resolve a "${text}" segment away (${text === '.' ? 'the route itself' : 'the parent folder'} is requested instead), so this image can never be requested. Expected another id.`,
+    })
   }
   const first = firstIndexOfId.get(text)
   if (first !== undefined) {
@@ -213,6 +220,30 @@ function checkId(
   } else {
     firstIndexOfId.set(text, index)
   }
+}
+
+/**
+ * Next matches the request's id segment after percent-decoding it: an id such as `x%3Ay` is requested at a URL
+ * that decodes to `x:y`, so Next serves the item whose id is `x:y` there (or answers 404), never this one.
+ */
+function checkIdDecodes(id: unknown, at: string, items: readonly unknown[], out: Violation[]): void {
+  if (typeof id !== 'string' || !id.includes('%')) return
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(id)
+  } catch {
+    // Not a valid escape: Next answers 400 for such a URL.
+    out.push({ code: 'unroutable-id', path: `${at}.id`, message: `id of item ${at} is ${JSON.stringify(id)}, which holds a malformed percent escape: the request for it fails before reaching the route. Expected an id without "%".` })
+    return
+  }
+  if (decoded === id) return
+  const other = items.findIndex((item) => typeof item === 'object' && item !== null && String((item as { id?: unknown }).id) === decoded)
+  const served = other === -1 ? 'no item has that id, so Next answers 404' : `Next serves item [${other}]'s image there, so both ids share one URL`
+  out.push({
+    code: 'unroutable-id',
+    path: `${at}.id`,
+    message: `id of item ${at} is ${JSON.stringify(id)}: its URL decodes to ${JSON.stringify(decoded)} before Next matches ids; ${served}. Expected an id without percent escapes.`,
+  })
 }
 
 function checkSize(size: unknown, at: string, out: Violation[]): void {

@@ -2,6 +2,7 @@ import { assertNotUnderCatchAll, describe } from './contract.js'
 import { DEFAULT_TIMEOUT_MS, withDeadline } from './deadline.js'
 import { ImgmetaError } from './errors.js'
 import { readImageDimensions } from './image-size.js'
+import { readBodyBounded } from './read-body.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from './image-route-module.js'
 import { requireDefaultExport, requireImageRoute } from './image-route-file.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
@@ -201,7 +202,7 @@ export async function renderImageRoute(mod: ImageRouteModule, options: RenderIma
   const pathname = options.id === undefined ? base : `${base}/${encodeURIComponent(String(options.id))}`
   const response = await handler(new Request(new URL(pathname, 'http://localhost')))
   const label = `${route.file} (route ${route.pathTemplate}${options.id === undefined ? '' : `, id ${JSON.stringify(String(options.id))}`})`
-  const bytes = new Uint8Array(await response.arrayBuffer())
+  const bytes = await readBodyBounded(response, { label, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS })
   if (response.status === 404 && options.id !== undefined) {
     throw new ImgmetaError('unknown-id', `${label}: no item of generateImageMetadata has this id, so Next answers 404. Render one of the ids it returns.`)
   }

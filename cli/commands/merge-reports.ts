@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS } from '../../src/deadline.js'
 import path from 'node:path'
 import { ImgmetaError } from '../../src/errors.js'
 import { DEFAULT_NEXT_MAJOR } from '../../src/next-version.js'
@@ -79,6 +80,7 @@ function mergeOptions(root: string, flags: MergeFlags, reporters: RunOptions['re
     nextVersion: DEFAULT_NEXT_MAJOR,
     renderer: 'next',
     strictCss: false,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
     snapshotDir: root,
     threshold: 0,
     failureThreshold: 0,

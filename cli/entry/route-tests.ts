@@ -23,6 +23,8 @@ export function registerRouteTests(routeFiles: readonly string[]): void {
   testImageRouteFiles(options.appDir, routeFiles, {
     params: (route) => options.params[path.resolve(route.file)],
     nextVersion: options.nextVersion,
+    timeoutMs: options.timeoutMs,
+    deadlineLog: options.deadlineLog,
     snapshotsDir: options.snapshotDir,
     snapshot: {
       customSnapshotIdentifier: ({ currentTestName }) => snapshotIdentifierForTest(currentTestName),

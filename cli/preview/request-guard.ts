@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 
 /** Host names the preview answers to; anything else is a DNS-rebinding attempt or a foreign page. */
@@ -35,5 +36,19 @@ export function resolveInside(dir: string, urlPath: string, extensions: readonly
   const relative = path.relative(path.resolve(dir), file)
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined
   if (!extensions.some((ext) => file.toLowerCase().endsWith(ext))) return undefined
+  // A symbolic link inside the folder may point anywhere: what is served must really lie inside it.
+  if (!realpathInside(dir, file)) return undefined
   return file
+}
+
+function realpathInside(dir: string, file: string): boolean {
+  let real: string
+  try {
+    real = realpathSync(file)
+  } catch {
+    // Not there (yet): the caller answers 404; nothing outside is read.
+    return true
+  }
+  const relative = path.relative(realpathSync(dir), real)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }

@@ -55,7 +55,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     configFile: projectConfigFile(options.root) ?? false,
     appType: 'custom',
     logLevel: 'error',
-    server: { middlewareMode: true, hmr: false, watch: null },
+    // `ws: false`: vite's HMR WebSocket would otherwise listen on every interface (port 24678), whatever `hmr` says.
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
     ...imgmetaViteSettings(options.renderer),
   }).catch((error: unknown) => {

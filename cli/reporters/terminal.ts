@@ -86,14 +86,19 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
   )
   if (!outcome.complete) {
     lines.push(`Obsolete   not checked: a partial run (--shard) cannot tell which snapshots are unused`)
-  } else if (outcome.pruned.length > 0) {
+  } else if (outcome.pruned.length > 0 || outcome.pruneKept.length > 0) {
     lines.push(`Obsolete   ${outcome.pruned.length} deleted:`)
     for (const file of outcome.pruned) lines.push(`  - ${path.relative(outcome.options.root, file)}`)
+    if (outcome.pruneKept.length > 0) {
+      lines.push(`Obsolete   ${outcome.pruneKept.length} kept: imgmeta did not write them (no render stamp, not in its manifest); delete them by hand if unused:`)
+      for (const file of outcome.pruneKept) lines.push(`  - ${path.relative(outcome.options.root, file)}`)
+    }
   } else if (outcome.obsolete.length > 0) {
     lines.push(`Obsolete   ${outcome.obsolete.length} (run \`imgmeta update --prune\` to delete):`)
     for (const file of outcome.obsolete) lines.push(`  - ${path.relative(outcome.options.root, file)}`)
   }
   lines.push(...networkLines(outcome))
+  if (outcome.note) lines.push(`Note       ${outcome.note}`)
   lines.push(`Duration   ${(outcome.durationMs / 1000).toFixed(2)} s`)
   const ok = failed === 0 && outcome.errors.length === 0
   lines.push('', ok ? c.green('imgmeta: all images pass') : c.red('imgmeta: images failed, see the findings above'), '')

@@ -289,6 +289,6 @@ describe('usage and config errors exit with 2', () => {
     writeFileSync(path.join(dir, 'imgmeta.config.ts'), "export default { appdir: 'app' }\n")
     const bad = await runCli(['check'], dir)
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('imgmeta.config.ts: unknown option "appdir"; known options are appDir,')
+    expect(bad.stderr).toContain('imgmeta.config.ts: unknown option "appdir" (did you mean "appDir"?); known options are appDir,')
   })
 })

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { BIN, copyFixture, REPO, runCli } from './cli-helpers.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -46,7 +47,7 @@ beforeAll(async () => {
   userDataDir = mkdtempSync(path.join(os.tmpdir(), 'imgmeta-chromium-'))
   // A fresh profile each run; playwright passes it to Chromium as --user-data-dir.
   browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1300, height: 1000 } })
-}, 120_000)
+}, timeoutOf(1))
 
 afterAll(async () => {
   await browser?.close()
@@ -105,7 +106,7 @@ describe('imgmeta preview in headless Chromium', () => {
     const route = path.join(dir, 'app/blog/[slug]/opengraph-image.tsx')
     writeFileSync(route, readFileSync(route, 'utf8').replace('#fff7ed', '#dcfce7'))
     await expect
-      .poll(async () => Number(await page.locator('body').getAttribute('data-generation').catch(() => '0')), { timeout: 30_000 })
+      .poll(async () => Number(await page.locator('body').getAttribute('data-generation').catch(() => '0')), { timeout: timeoutOf(0.5) })
       .toBeGreaterThan(generation)
     const wide = page.locator('article.image', { hasText: '/blog/a/opengraph-image/wide' })
     await expect.poll(() => wide.locator('.snapshots figcaption').first().innerText()).toMatch(/^snapshot \(\d+ pixels differ\)$/)

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { installPackedImgmeta, packImgmeta } from '../helpers/packed-imgmeta.js'
 import { makeTempDir, REPO, run, runVitest, statuses, type VitestRun } from '../helpers/vitest-project.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const TEMPLATE = path.join(REPO, 'test/fixtures/packed-project')
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await cp(TEMPLATE, project, { recursive: true })
   await installPackedImgmeta(project, packed)
   vitestRun = await runVitest(project)
-}, 120_000)
+}, timeoutOf(1))
 
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readPngHeader } from '../../src/png.js'
 import { installPackedImgmeta, packImgmeta } from '../helpers/packed-imgmeta.js'
 import { childEnv, makeTempDir, REPO, run, type ChildRun } from '../helpers/vitest-project.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const SECTION = '## Lint, test and check step by step'
 const EXAMPLE_APP = path.join(REPO, 'examples/next-app')
@@ -94,7 +95,7 @@ beforeAll(async () => {
     await writeFile(path.join(project, block.file), block.body)
   }
   await installPackedImgmeta(project, packed)
-}, 120_000)
+}, timeoutOf(1))
 
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { installPackedImgmeta, packImgmeta, type PackedImgmeta } from '../helpers/packed-imgmeta.js'
 import { makeTempDir, run } from '../helpers/vitest-project.js'
 import { FIXTURE_APP, FIXTURE_APP_PROBLEMS, problemLines, type LintedFile } from './fixture-app.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const USER_CONFIG = `import imgmeta from 'imgmeta/eslint-plugin'
 
@@ -19,7 +20,7 @@ let packed: PackedImgmeta
 beforeAll(async () => {
   work = await makeTempDir('imgmeta-packed-eslint-')
   packed = await packImgmeta(work)
-}, 240_000)
+}, timeoutOf(1.5))
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true })
@@ -60,7 +61,7 @@ describe('the packed packages', () => {
     await cp(FIXTURE_APP, dir, { recursive: true })
     await project('app', { 'package.json': JSON.stringify({ name: 'new-user-app', private: true, type: 'module' }), 'eslint.config.js': USER_CONFIG })
     expect(await eslint(dir)).toEqual(FIXTURE_APP_PROBLEMS)
-  }, 120_000)
+  }, timeoutOf(1))
 
   test('from a monorepo root, the recommended config finds the routes of apps/web', async () => {
     const dir = path.join(work, 'monorepo')
@@ -73,7 +74,7 @@ describe('the packed packages', () => {
       'eslint.config.js': `import imgmeta from 'eslint-plugin-imgmeta'\n\nexport default [imgmeta.configs.recommended]\n`,
     })
     expect(await eslint(dir)).toEqual(FIXTURE_APP_PROBLEMS.map((line) => `apps/web/${line}`))
-  }, 120_000)
+  }, timeoutOf(1))
 
   test('imgmeta/eslint-plugin is eslint-plugin-imgmeta, from import and from require', async () => {
     const dir = await project('same-plugin', { 'package.json': JSON.stringify({ name: 'same-plugin', private: true }) })
@@ -92,7 +93,7 @@ describe('the packed packages', () => {
       ['recommended', 'recommended-legacy', 'recommended-type-checked', 'recommended-type-checked-legacy'],
       'eslint-plugin-imgmeta',
     ])
-  }, 120_000)
+  }, timeoutOf(1))
 
   test('eslint-plugin-imgmeta installed without imgmeta (an optional peer) lints the fixture app', async () => {
     const dir = path.join(work, 'plugin-only')
@@ -103,7 +104,7 @@ describe('the packed packages', () => {
     })
     await rm(path.join(dir, 'node_modules/imgmeta'), { recursive: true })
     expect(await eslint(dir)).toEqual(FIXTURE_APP_PROBLEMS)
-  }, 120_000)
+  }, timeoutOf(1))
 
   test('without eslint-plugin-imgmeta, imgmeta/eslint-plugin says which package to install', async () => {
     const dir = await project('no-plugin', { 'package.json': JSON.stringify({ name: 'no-plugin', private: true, type: 'module' }) })
@@ -114,5 +115,5 @@ describe('the packed packages', () => {
       'imgmeta/eslint-plugin: the ESLint rules are in the package eslint-plugin-imgmeta, which is not installed. ' +
         'Install it beside imgmeta: npm install --save-dev eslint-plugin-imgmeta@0.1.0',
     )
-  }, 120_000)
+  }, timeoutOf(1))
 })

@@ -7,6 +7,7 @@ import { Linter } from 'eslint'
 import { describe, expect, test } from 'vitest'
 import imgmeta from '../../eslint-plugin/index.js'
 import { ROOT } from './rule-tester.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs', '.cts', '.cjs'])
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', '.git', '.next', 'coverage', '.tmp'])
@@ -148,5 +149,5 @@ describe('no rule throws', () => {
     expect(unparsed.length).toBeLessThan(files.length * 5 * 0.05)
     // And the rules did find things to say about the image-route readings.
     expect(reports).toBeGreaterThan(0)
-  }, 300_000)
+  }, timeoutOf(2))
 })

@@ -4,12 +4,13 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { timeoutOf } from './timeouts.js'
 
 /** The imgmeta repository root. */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** The longest a child vitest or tsc run may take before the test gives up on it. */
-export const CHILD_TIMEOUT_MS = 90_000
+export const CHILD_TIMEOUT_MS = timeoutOf(0.75)
 
 /** One test of vitest's JSON report. */
 export interface JsonTest {

@@ -46,14 +46,14 @@ describe('toMatchImageSnapshot: writing and matching', () => {
     expect(readdirSync(h.snapshotsDir).sort()).toEqual([`${NAME}.png`, 'cards-test-ts-renders-the-card-2-snap.png'])
   })
 
-  it('matches identical bytes without decoding them (a header claiming 100000×100000 passes)', async () => {
+  it('refuses a received header claiming 100000×100000, even when the reference holds the same bytes', async () => {
     h = createHarness('new')
     const huge = pngWithHeader(100_000, 100_000)
     mkdirSync(h.snapshotsDir, { recursive: true })
     writeFileSync(reference(), huge)
-    const result = await h.run(huge)
-    expect(result.pass).toBe(true)
-    expect(counts()).toEqual({ added: 0, matched: 1, unmatched: 0, updated: 0 })
+    const error = (await h.run(huge).catch((e: unknown) => e)) as ImgmetaError
+    expect(error.code).toBe('image-too-large')
+    expect(counts()).toEqual({ added: 0, matched: 0, unmatched: 1, updated: 0 })
   })
 
   it('matches a re-encoded image with the same pixels', async () => {
@@ -384,13 +384,13 @@ describe('toMatchImageSnapshot: names and options', () => {
   it('an unknown or mistyped option is an error naming it', async () => {
     h = createHarness('new')
     await expect(h.run(cardPng(), { failureTreshold: 1 } as never)).rejects.toThrow(
-      /unknown option "failureTreshold"\. Valid options: customDiffConfig,/,
+      /unknown option "failureTreshold" \(did you mean "failureThreshold"\?\)\. Valid options: customDiffConfig,/,
     )
     await expect(h.run(cardPng(), { failureThresholdType: 'percentage' } as never)).rejects.toThrow(
       'failureThresholdType must be "pixel" or "percent", got "percentage"',
     )
     await expect(h.run(cardPng(), { customDiffConfig: { treshold: 0.1 } } as never)).rejects.toThrow(
-      /unknown customDiffConfig option "treshold"/,
+      /unknown customDiffConfig option "treshold" \(did you mean "threshold"\?\)/,
     )
     await expect(h.run(cardPng(), { runtimeHooksPath: './hooks.js' } as never)).rejects.toThrow(/runtimeHooksPath is not supported/)
     await expect(h.run(cardPng(), { comparisonMethod: 'ssim' } as never)).rejects.toThrow(/comparisonMethod must be "pixelmatch"/)

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..')
 const FIXTURE = path.join(ROOT, 'test/fixtures/snapshot-project')
@@ -49,7 +50,7 @@ export function createTempProject(testFiles: string[], matcher: 'imgmeta' | 'jes
         cwd: dir,
         encoding: 'utf8',
         env: { ...base, IMGMETA_ROOT: ROOT, IMGMETA_MATCHER: matcher, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-        timeout: 120_000,
+        timeout: timeoutOf(1),
       })
       return { status: child.status, output: `${child.stdout}\n${child.stderr}` }
     },

@@ -16,6 +16,7 @@ import {
   type ChildRun,
   type VitestRun,
 } from '../helpers/vitest-project.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 type Hook = (...args: unknown[]) => unknown
 type AliasEntry = { find: string | RegExp; replacement: string }
@@ -298,7 +299,7 @@ describe('imgmeta vitest plugin in a real vitest run', () => {
     bare = await run(process.execPath, [vitest, 'run', '--config', 'vitest.bare.config.mts'], { cwd: project, env: childEnv({ NO_COLOR: '1' }) })
     withPlugin = await runVitest(project, ['--config', 'vitest.config.mts'])
     nextRenderer = await runVitest(project, ['--config', 'vitest.next.config.mts'])
-  }, 120_000)
+  }, timeoutOf(1))
 
   afterAll(async () => {
     if (project) await rm(project, { recursive: true, force: true })

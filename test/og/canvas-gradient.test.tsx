@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { inlineCanvasGradients } from '../../og/canvas-gradient.js'
 import { renderSvg } from '../../og/index.js'
 import { corpus, corpusOptions } from '../fixtures/og-corpus/index.js'
+import { TEST_TIMEOUT_MS } from '../helpers/timeouts.js'
 
 // The rewrite is only a shortcut: resvg must give exactly the pixels it gives for satori's own SVG.
 function pixels(svg: string, width: number): Buffer {
@@ -114,7 +115,7 @@ describe('inlineCanvasGradients', () => {
     }
     // The corpus has full-canvas gradients (the hero, the stripes, the apple icon): the rewrite was exercised.
     expect(rewritten).toBeGreaterThanOrEqual(4)
-  }, 60_000)
+  }, TEST_TIMEOUT_MS)
 
   it('gives the same pixels on 300 generated gradient cards', async () => {
     let rewritten = 0
@@ -127,5 +128,5 @@ describe('inlineCanvasGradients', () => {
       expect(pixels(inlined, card.width).equals(pixels(svg, card.width)), `generated card, seed ${seed}`).toBe(true)
     }
     expect(rewritten).toBeGreaterThanOrEqual(100)
-  }, 120_000)
+  }, TEST_TIMEOUT_MS)
 })

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { renderPixels } from '../../og/index.js'
 import { renderKey } from '../../og/render-key.js'
 import { corpus, corpusOptions } from '../fixtures/og-corpus/index.js'
+import { TEST_TIMEOUT_MS } from '../helpers/timeouts.js'
 
 // A render stamp trusts that equal render keys give equal pixels, also across versions of imgmeta. The golden
 // file (npm run goldens:keys) records each corpus card's key and pixels as they were made: a change to the
@@ -32,7 +33,7 @@ describe('render keys', () => {
       changedKeys,
       'render keys changed (expected after bumping RASTER_PIPELINE or upgrading satori or resvg): run npm run goldens:keys',
     ).toEqual([])
-  }, 60_000)
+  }, TEST_TIMEOUT_MS)
 
   it('changes with the SVG, the size and nothing else', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'

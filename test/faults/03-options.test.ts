@@ -1,0 +1,53 @@
+// Item 3: options that select nothing, and misspelled or mistyped options, let checks pass without checking.
+import path from 'node:path'
+import { describe, expect, test, vi } from 'vitest'
+import { validateConfig } from '../../cli/config.js'
+import { toHaveValidImageMetadata, type ImageMetadataMatcherOptions } from '../../matchers/image-metadata.js'
+import { testImageRoutes } from '../../matchers/test-image-routes.js'
+import { imgmeta } from '../../matchers/vitest-plugin.js'
+import { REPO } from './fault-project.js'
+
+vi.mock('next/og', () => import('../../og/index.js'))
+expect.extend({ toHaveValidImageMetadata })
+
+/** A route whose one item ("small") renders at the wrong size: broken, so every real check of it fails. */
+const BROKEN_ROUTE = path.join(REPO, 'test/fixtures/image-routes-app/app/bugs/size/icon.tsx')
+
+async function failureOf(options: unknown): Promise<string> {
+  const mod = (await import(/* @vite-ignore */ BROKEN_ROUTE)) as object
+  const assertion = expect(mod) as unknown as { toHaveValidImageMetadata(o?: unknown): Promise<void> }
+  try {
+    await assertion.toHaveValidImageMetadata(options)
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error(`expected toHaveValidImageMetadata(${JSON.stringify(options)}) to fail on a broken route, but it passed`)
+}
+
+describe('3. options are checked, and a check that selects nothing fails', () => {
+  test('3. an id or index that selects no item fails, naming the ids there are', async () => {
+    expect(await failureOf({ id: 'nope' } satisfies ImageMetadataMatcherOptions)).toContain(
+      'The id "nope" option selects no item: there is 1 item with id "small". [no-such-item]',
+    )
+    expect(await failureOf({ index: 5 })).toContain('The index 5 option selects no item: there is 1 item with id "small". [no-such-item]')
+    // The item that exists is still checked, and still broken.
+    expect(await failureOf({ id: 'small' })).toContain('[size-mismatch]')
+  })
+
+  test('3. a wrong type, range or misspelled key of toHaveValidImageMetadata is an error naming it', async () => {
+    expect(await failureOf({ nextVersion: 13 })).toContain('nextVersion must be 14, 15 or 16, got 13')
+    expect(await failureOf({ render: 'yes' })).toContain('render must be true or false, got "yes"')
+    expect(await failureOf({ timeoutMs: -1 })).toContain('timeoutMs must be a whole number of milliseconds, at least 1, got -1')
+    expect(await failureOf({ rendr: false })).toContain('unknown option "rendr" (did you mean "render"?)')
+  })
+
+  test('3. the vitest plugin and imgmeta.config.ts refuse unknown keys with the closest name, and bad values', () => {
+    expect(() => imgmeta({ rendrer: 'reference' } as never)).toThrow('unknown option "rendrer" (did you mean "renderer"?)')
+    expect(() => imgmeta({ setupFile: 'yes' } as never)).toThrow('setupFile must be true or false')
+    expect(() => validateConfig({ snapshotDirs: 'x' }, 'imgmeta.config.ts')).toThrow('unknown option "snapshotDirs" (did you mean "snapshotDir"?)')
+    expect(() => validateConfig({ timeoutMs: -1 }, 'imgmeta.config.ts')).toThrow('timeoutMs must be a whole number of milliseconds')
+    expect(() => validateConfig({ nextVersion: 13 }, 'imgmeta.config.ts')).toThrow('nextVersion must be 14, 15 or 16')
+    expect(() => testImageRoutes('app', { timeotMs: 5 } as never)).toThrow('unknown option "timeotMs" (did you mean "timeoutMs"?)')
+    expect(() => testImageRoutes('app', { timeoutMs: 0 })).toThrow('timeoutMs must be a whole number of milliseconds, at least 1, got 0')
+  })
+})
