@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { copyFixture, REPO, runCli, type CliRun } from './cli-helpers.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 const SNAPSHOT_DIR = '__image_snapshots__/routes'
 const OG_ROUTE = 'app/blog/[slug]/opengraph-image.tsx'
@@ -41,7 +42,7 @@ beforeAll(async () => {
   shards = []
   for (let index = 1; index <= 4; index++) shards.push(await runCli(['check', '--shard', `${index}/4`, '--reporter', 'blob'], dir, { CI: '1' }))
   merged = await runCli(['merge-reports', ...REPORTERS('merged')], dir, { CI: '1' })
-}, 600_000)
+}, timeoutOf(3))
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })

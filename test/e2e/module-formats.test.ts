@@ -6,6 +6,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { installPackedImgmeta, packImgmeta } from '../helpers/packed-imgmeta.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 import { makeTempDir, run } from '../helpers/vitest-project.js'
 
 /** A vitest file that configures nothing but the plugin and uses both matchers. */
@@ -46,7 +47,7 @@ beforeAll(async () => {
   await writeFile(path.join(project, 'module.mts'), USES_PLUGIN_AND_MATCHERS)
   await writeFile(path.join(project, 'common.cts'), USES_PLUGIN_AND_MATCHERS)
   await installPackedImgmeta(project, packed)
-}, 240_000)
+}, timeoutOf(1.5))
 
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })

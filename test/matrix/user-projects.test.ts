@@ -12,14 +12,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { packImgmeta } from '../helpers/packed-imgmeta.js'
 import { childEnv, makeTempDir, type ChildRun } from '../helpers/vitest-project.js'
 import { matrixProjects, ROUTE_FIXED, ROUTE_WITH_MISTAKE, type MatrixProject } from './projects.js'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 /** An install of a Next app with a cold npm cache takes minutes on a loaded machine. */
-const INSTALL_TIMEOUT_MS = 900_000
+const INSTALL_TIMEOUT = timeoutOf(5)
 /** Any other command of a project: eslint, tsc, vitest, imgmeta check. */
-const COMMAND_TIMEOUT_MS = 300_000
+const COMMAND_TIMEOUT = timeoutOf(5 / 3)
 
 /** Runs a command to its end (never rejects on a non-zero exit). */
-function run(command: string, args: readonly string[], cwd: string, timeout = COMMAND_TIMEOUT_MS): Promise<ChildRun> {
+function run(command: string, args: readonly string[], cwd: string, timeout = COMMAND_TIMEOUT): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { cwd, env: childEnv({ NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1' }), timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(new Error(`${command} ${args.join(' ')} failed to run in ${cwd}: ${error.message}\n${stderr}`))
@@ -35,7 +36,7 @@ beforeAll(async () => {
   work = await makeTempDir('imgmeta-matrix-')
   const packed = await packImgmeta(work)
   projects = matrixProjects({ imgmeta: packed.tarball, plugin: packed.pluginTarball })
-}, COMMAND_TIMEOUT_MS)
+}, COMMAND_TIMEOUT)
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true })
@@ -89,13 +90,13 @@ describe.each([0, 1, 2, 3])('user project %i of the matrix', (index) => {
 
   test('npm install exits 0 with no flag, and brings no linter, next or react that the project lacks', async () => {
     console.log(`matrix: ${project.title}`)
-    const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], root, INSTALL_TIMEOUT_MS)
+    const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], root, INSTALL_TIMEOUT)
     expect(install.stderr).not.toMatch(/ERESOLVE|legacy-peer-deps/)
     expect(install.exitCode).toBe(0)
     const tree = await run('npm', ['ls', '--omit=dev', '--all', '--parseable'], root)
     // Production dependencies are the app's own; imgmeta is a dev dependency and adds none of these.
     expect(tree.stdout.split('\n').filter((line) => /node_modules\/(eslint|typescript|@typescript-eslint\/[^/]+|geist)$/.test(line))).toEqual([])
-  }, INSTALL_TIMEOUT_MS)
+  }, INSTALL_TIMEOUT)
 
   test('ESLint from the root reports exactly the planted mistake', async () => {
     const eslint = await run(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.', '--format', 'json'], root)

@@ -1,5 +1,6 @@
 // The install matrix runs on its own (`npm run test:matrix`): it needs the npm registry and minutes per project.
 import { defineConfig } from 'vitest/config'
+import { timeoutOf } from '../helpers/timeouts.js'
 
 export default defineConfig({
   test: {
@@ -8,7 +9,7 @@ export default defineConfig({
     // One project after the other: each install and check already uses both cores.
     fileParallelism: false,
     sequence: { concurrent: false },
-    testTimeout: 300_000,
-    hookTimeout: 300_000,
+    testTimeout: timeoutOf(5 / 3),
+    hookTimeout: timeoutOf(5 / 3),
   },
 })
