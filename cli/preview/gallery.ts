@@ -83,6 +83,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
   const images: GalleryImage[] = []
   const errors: GalleryRouteError[] = []
   let truncated = false
+  const webpack = new Set(PREVIEW_VERSIONS.filter((version) => buildBundler(options.root, version) === 'webpack'))
   for (const route of routes) {
     const file = path.resolve(route.file)
     const relative = path.relative(options.root, file).split(path.sep).join('/')
@@ -104,8 +105,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
           const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(base && { metadataBase: base.base }) }
           const resolved = await resolveImageMetadata(mod, resolveOptions)
           // Only Turbopack's hash is known: a webpack build's URL is shown without one rather than with a wrong one.
-          const webpack = buildBundler(options.root, version) === 'webpack'
-          perVersion.set(version, webpack && hash ? resolved.map((r) => ({ ...r, url: withoutQuery(r.url, hash) })) : resolved)
+          perVersion.set(version, webpack.has(version) && hash ? resolved.map((r) => ({ ...r, url: withoutQuery(r.url, hash) })) : resolved)
         }
         const installed = perVersion.get(options.nextVersion) ?? []
         for (const [index, item] of installed.entries()) {
@@ -113,7 +113,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
             truncated = true
             break
           }
-          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length, base?.note))
+          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length, base?.note, webpack))
         }
       }
     } catch (error) {
@@ -132,9 +132,10 @@ async function galleryImage(
   index: number,
   item: ResolvedImage,
   perVersion: Map<NextMajor, ResolvedImage[]>,
-  { appDir, nextVersion, root }: { appDir: string; nextVersion: NextMajor; root: string },
+  { appDir, nextVersion }: { appDir: string; nextVersion: NextMajor },
   position: number,
   metadataBaseNote: string | undefined,
+  webpack: ReadonlySet<NextMajor>,
 ): Promise<GalleryImage> {
   const declared = {
     type: item.type,
@@ -157,7 +158,7 @@ async function galleryImage(
         version,
         url: resolved?.url ?? '',
         tags: resolved ? renderHeadTags([resolved], route.convention, { nextVersion: version }) : '',
-        ...(buildBundler(root, version) === 'webpack' && { queryNote: WEBPACK_QUERY_NOTE }),
+        ...(webpack.has(version) && { queryNote: WEBPACK_QUERY_NOTE }),
       }
     }),
   }
