@@ -5,8 +5,11 @@ import { renderImageRoute } from '../../src/handler.js'
 import { renderHeadTags } from '../../src/head-tags.js'
 import type { ImageRouteModule } from '../../src/image-route-module.js'
 import type { NextMajor } from '../../src/next-version.js'
-import { resolveImageMetadata, type ResolvedImage } from '../../src/resolve.js'
+import { isSocialConvention, resolveImageMetadata, type ResolvedImage } from '../../src/resolve.js'
+import { fileQueryHash } from '../../src/query-hash.js'
 import type { ImageRoute, Params } from '../../src/route.js'
+import { buildBundler } from './build-bundler.js'
+import { routeMetadataBase } from './metadata-base.js'
 
 /** Next versions whose URLs and head tags the gallery shows side by side. */
 export const PREVIEW_VERSIONS: readonly NextMajor[] = [14, 15, 16]
@@ -27,8 +30,26 @@ export interface GalleryImage {
   /** Findings from comparing declared and real (size or type mismatch). */
   problems: string[]
   error?: string
-  versions: { version: NextMajor; url: string; tags: string }[]
+  /** The image's path on the installed version, without origin or query. */
+  pathname: string
+  /** Where the base of the absolute og/twitter URLs comes from (undefined for icons, whose URLs stay relative). */
+  metadataBaseNote?: string
+  versions: GalleryVersion[]
 }
+
+/** How one Next version lists an image: its URL and head tags as that release renders them. */
+export interface GalleryVersion {
+  version: NextMajor
+  url: string
+  tags: string
+  /** Set when the URL is shown without the `?query` that release appends, and why. */
+  queryNote?: string
+}
+
+/** What the page says about a webpack build's `?query`. */
+export const WEBPACK_QUERY_NOTE =
+  "webpack builds append their own ?query hash, which imgmeta cannot compute; the URL is shown without it (any query, or none, serves the same image)"
+
 
 /** A route that could not be listed at all (import failed, generateImageMetadata threw, params unknown). */
 export interface GalleryRouteError {
@@ -45,6 +66,7 @@ export interface Gallery {
 
 /** Inputs of buildGallery. */
 export interface GalleryOptions {
+  /** The project root; its package.json says whether 16 builds with `--webpack`. */
   root: string
   appDir: string
   load: ModuleLoader
@@ -61,6 +83,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
   const images: GalleryImage[] = []
   const errors: GalleryRouteError[] = []
   let truncated = false
+  const webpack = new Set(PREVIEW_VERSIONS.filter((version) => buildBundler(options.root, version) === 'webpack'))
   for (const route of routes) {
     const file = path.resolve(route.file)
     const relative = path.relative(options.root, file).split(path.sep).join('/')
@@ -74,11 +97,15 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
         })
         continue
       }
+      const base = isSocialConvention(route.convention) ? await routeMetadataBase(options.appDir, file, options.load, options.metadataBase) : undefined
+      const hash = await fileQueryHash(file)
       for (const params of paramSets) {
         const perVersion = new Map<NextMajor, ResolvedImage[]>()
         for (const version of PREVIEW_VERSIONS) {
-          const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(options.metadataBase && { metadataBase: options.metadataBase }) }
-          perVersion.set(version, await resolveImageMetadata(mod, resolveOptions))
+          const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(base && { metadataBase: base.base }) }
+          const resolved = await resolveImageMetadata(mod, resolveOptions)
+          // Only Turbopack's hash is known: a webpack build's URL is shown without one rather than with a wrong one.
+          perVersion.set(version, webpack.has(version) && hash ? resolved.map((r) => ({ ...r, url: withoutQuery(r.url, hash) })) : resolved)
         }
         const installed = perVersion.get(options.nextVersion) ?? []
         for (const [index, item] of installed.entries()) {
@@ -86,7 +113,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
             truncated = true
             break
           }
-          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length))
+          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length, base?.note, webpack))
         }
       }
     } catch (error) {
@@ -107,6 +134,8 @@ async function galleryImage(
   perVersion: Map<NextMajor, ResolvedImage[]>,
   { appDir, nextVersion }: { appDir: string; nextVersion: NextMajor },
   position: number,
+  metadataBaseNote: string | undefined,
+  webpack: ReadonlySet<NextMajor>,
 ): Promise<GalleryImage> {
   const declared = {
     type: item.type,
@@ -121,12 +150,15 @@ async function galleryImage(
     id: item.id,
     declared,
     problems: [],
-    versions: PREVIEW_VERSIONS.map((version) => {
+    pathname: item.pathname,
+    ...(metadataBaseNote !== undefined && { metadataBaseNote }),
+    versions: PREVIEW_VERSIONS.map((version): GalleryVersion => {
       const resolved = perVersion.get(version)?.[index]
       return {
         version,
         url: resolved?.url ?? '',
         tags: resolved ? renderHeadTags([resolved], route.convention, { nextVersion: version }) : '',
+        ...(webpack.has(version) && { queryNote: WEBPACK_QUERY_NOTE }),
       }
     }),
   }
@@ -140,6 +172,11 @@ async function galleryImage(
     image.error = (error as Error).message
   }
   return image
+}
+
+/** `url` without the `?hash` resolveImageMetadata appended (an id may itself hold a `?`, so only that suffix goes). */
+function withoutQuery(url: string, hash: string): string {
+  return url.endsWith(`?${hash}`) ? url.slice(0, -(hash.length + 1)) : url
 }
 
 function sizeOf(item: ResolvedImage): { width?: number; height?: number } {

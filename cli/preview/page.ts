@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html.js'
+import type { NextMajor } from '../../src/next-version.js'
 import type { Gallery, GalleryImage } from './gallery.js'
 
 /** What the page knows about one image's snapshot. */
@@ -17,6 +18,8 @@ export interface PageInput {
   generation: number
   appDir: string
   renderer: string
+  /** The installed Next major: its head tags are shown open. */
+  nextVersion: NextMajor
   snapshots: Map<string, SnapshotView>
 }
 
@@ -48,7 +51,7 @@ background:repeating-conic-gradient(#eee 0 25%,#fff 0 50%) 0 0/16px 16px;border-
 table{border-collapse:collapse;margin:.5rem 0;width:100%}td,th{text-align:left;padding:.15rem .4rem;border-bottom:1px solid #f0f0f0;vertical-align:top}
 .bad{color:#dc2626;font-weight:600}pre{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#fafafa;padding:.4rem;margin:.25rem 0}
 details{margin:.25rem 0}.snapshots{display:flex;gap:.5rem}.snapshots figure{margin:0;flex:1}.snapshots img{max-width:100%}
-.route-error pre{color:#dc2626}
+.route-error pre{color:#dc2626}.note{color:#52525b;font-size:12px;margin:.25rem 0}
 </style></head>
 <body data-generation="${input.generation}">
 <header><h1>imgmeta preview</h1>
@@ -67,7 +70,6 @@ new EventSource('/events').addEventListener('rebuilt', () => location.reload())
 }
 
 function card(image: GalleryImage, input: PageInput): string {
-  const url16 = image.versions.find((v) => v.version === 16)?.url ?? ''
   const declaredSize = image.declared.width !== undefined ? `${image.declared.width}×${image.declared.height}` : 'not declared'
   const realSize = image.real ? `${image.real.width}×${image.real.height}` : '—'
   const sizeBad = image.real && image.declared.width !== undefined && (image.declared.width !== image.real.width || image.declared.height !== image.real.height)
@@ -77,7 +79,12 @@ function card(image: GalleryImage, input: PageInput): string {
     ? `<a href="/image/${image.key}.png?g=${input.generation}"><img src="/image/${image.key}.png?g=${input.generation}" alt="${escapeHtml(image.declared.alt ?? `image ${image.key}`)}" width="${image.real?.width}" height="${image.real?.height}" style="aspect-ratio:${image.real?.width}/${image.real?.height};height:auto"></a>`
     : `<pre class="bad">${escapeHtml(image.error ?? 'not rendered')}</pre>`
   const versions = image.versions
-    .map((v) => `<details${v.version === 16 ? ' open' : ''}><summary>Next ${v.version}: <code>${escapeHtml(v.url)}</code></summary><pre>${escapeHtml(v.tags)}</pre></details>`)
+    .map(
+      (v) =>
+        `<details${v.version === input.nextVersion ? ' open' : ''} data-version="${v.version}"><summary>Next ${v.version}${v.version === input.nextVersion ? ' (installed)' : ''}: <code>${escapeHtml(v.url)}</code></summary>${
+          v.queryNote ? `<p class="note query-note">${escapeHtml(v.queryNote)}</p>` : ''
+        }<pre>${escapeHtml(v.tags)}</pre></details>`,
+    )
     .join('')
   const snapshot = input.snapshots.get(image.key)
   const snapshotHtml = snapshot
@@ -86,7 +93,7 @@ function card(image: GalleryImage, input: PageInput): string {
       }</div>`
     : '<p>no snapshot yet (<code>imgmeta update</code> writes one)</p>'
   return `<article class="image${problem ? ' problem' : ''}" data-key="${image.key}" data-file="${escapeHtml(image.file)}">
-<h2>${escapeHtml(url16.replace(/\?.*$/, ''))}</h2>
+<h2>${escapeHtml(image.pathname)}</h2>
 <div class="frame">${frame}</div>
 <table>
 <tr><th></th><th>declared</th><th>real</th></tr>
@@ -95,6 +102,7 @@ function card(image: GalleryImage, input: PageInput): string {
 <tr><th>file</th><td colspan="2"><code>${escapeHtml(image.file)}</code> id ${escapeHtml(JSON.stringify(image.id) ?? '—')}</td></tr>
 </table>
 ${image.problems.map((p) => `<p class="bad">${escapeHtml(p)}</p>`).join('')}
+${image.metadataBaseNote ? `<p class="note metadata-base">${escapeHtml(image.metadataBaseNote)}</p>` : ''}
 ${versions}
 ${snapshotHtml}
 </article>`

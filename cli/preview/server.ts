@@ -123,7 +123,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (hasDotSegment(request.url ?? '/')) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden')
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/') {
-      return send(response, 200, 'text/html; charset=utf-8', renderPage({ ...state, appDir: path.relative(process.cwd(), options.appDir) || '.', renderer: options.renderer }))
+      return send(response, 200, 'text/html; charset=utf-8', renderPage({ ...state, appDir: path.relative(process.cwd(), options.appDir) || '.', renderer: options.renderer, nextVersion: options.nextVersion }))
     }
     if (url.pathname === '/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })

@@ -33,8 +33,13 @@ function rawGet(port: number, pathname: string, headers: Record<string, string> 
 
 beforeAll(async () => {
   dir = copyFixture()
+  // The blog's layout names the site's origin, as real layouts do; the docs have none, so Next's fallback applies.
+  writeFileSync(
+    path.join(dir, 'app/blog/layout.tsx'),
+    "export const metadata = { metadataBase: new URL('https://blog.example.com') }\n\nexport default function BlogLayout({ children }: { children: unknown }) {\n  return children\n}\n",
+  )
   expect((await runCli(['update'], dir)).code).toBe(0)
-  child = spawn(process.execPath, ['--import', TSX_LOADER, BIN, 'preview', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } })
+  child = spawn(process.execPath, ['--import', TSX_LOADER, BIN, 'preview', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', PORT: '' } })
   url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString()
@@ -83,8 +88,22 @@ describe('imgmeta preview in headless Chromium', () => {
     await expect.poll(() => wide.locator('table').innerText()).toMatch(/size\s+600×315\s+600×315/)
     const tags = await wide.locator('details').allInnerTexts()
     expect(tags).toHaveLength(3)
-    expect(tags[2]).toMatch(/^Next 16: \/blog\/a\/opengraph-image\/wide\?[0-9a-f]{16}/)
+    expect(tags[2]).toMatch(/^Next 16 \(installed\): https:\/\/blog\.example\.com\/blog\/a\/opengraph-image\/wide\?[0-9a-f]{16}\n/)
+    expect(tags[2]).toMatch(/<meta property="og:image" content="https:\/\/blog\.example\.com\/blog\/a\/opengraph-image\/wide\?[0-9a-f]{16}"\/>/)
     expect(tags[2]).toContain('<meta property="og:image:width" content="600"/>')
+    expect(await wide.locator('.metadata-base').innerText()).toBe('metadataBase https://blog.example.com/ from blog/layout.tsx')
+    // 14 and 15 build with webpack, whose hash is another one: the URL carries none, and the page says why.
+    const next14 = wide.locator('details[data-version="14"]')
+    expect(await next14.locator('summary').innerText()).toBe('Next 14: https://blog.example.com/blog/a/opengraph-image/wide')
+    await next14.locator('summary').click()
+    expect(await next14.locator('.query-note').innerText()).toContain('cannot compute')
+    expect(await next14.locator('pre').innerText()).toContain('<meta property="og:image" content="https://blog.example.com/blog/a/opengraph-image/wide"/>')
+    // Without a metadataBase, Next makes og/twitter URLs absolute on http://localhost:3000; icons stay relative.
+    const docs = page.locator('article.image', { hasText: '/docs/routing/twitter-image' })
+    expect(await docs.locator('details[data-version="16"] summary').innerText()).toMatch(/^Next 16 \(installed\): http:\/\/localhost:3000\/docs\/routing\/twitter-image\?[0-9a-f]{16}$/)
+    expect(await docs.locator('.metadata-base').innerText()).toContain('no metadataBase is set, so Next uses http://localhost:3000')
+    const icon = page.locator('article.image', { hasText: '/icon/small' })
+    expect(await icon.locator('details[data-version="16"] summary').innerText()).toMatch(/^Next 16 \(installed\): \/icon\/small\?[0-9a-f]{16}$/)
     expect(await wide.locator('.snapshots figcaption').first().innerText()).toBe('snapshot (identical)')
 
     const shot = await page.screenshot({ fullPage: true })
