@@ -1,8 +1,10 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { checkArgument, checkOptions } from './check-options.js'
 import { DEFAULT_TIMEOUT_MS, withDeadline } from './deadline.js'
 import { ImgmetaError } from './errors.js'
+import { LOADER, PAGE_EXTENSIONS, PATH, TIMEOUT_MS } from './option-rules.js'
 import { parseImageRoute, DEFAULT_PAGE_EXTENSIONS, type ImageRoute, type Params } from './route.js'
 
 /** The most files imgmeta walks in one app directory before refusing (a mis-pointed appDir, e.g. `/`). */
@@ -27,6 +29,8 @@ export interface FindImageRoutesOptions {
  * `node_modules` are skipped. Paths are `appDir` joined with the app-relative path, `/`-separated.
  */
 export async function findImageRoutes(appDir: string, options: FindImageRoutesOptions = {}): Promise<ImageRoute[]> {
+  checkArgument('findImageRoutes', 'appDir', appDir, PATH)
+  checkOptions('findImageRoutes', options, { pageExtensions: PAGE_EXTENSIONS })
   const files = await listAppFiles(appDir)
   const routes: ImageRoute[] = []
   for (const file of files) {
@@ -82,6 +86,7 @@ export interface ImageRouteParamsOptions {
  * `[]` when nothing provides its params.
  */
 export async function imageRouteParams(route: ImageRoute, options: ImageRouteParamsOptions = {}): Promise<Params[]> {
+  checkOptions('imageRouteParams', options, { load: LOADER, timeoutMs: TIMEOUT_MS, pageExtensions: PAGE_EXTENSIONS })
   if (route.params.length === 0) return [{}]
   const load = options.load ?? importModule
   const files = new Set(await listAppFiles(route.appDir))

@@ -1,6 +1,8 @@
+import { checkOptions } from './check-options.js'
 import { ImgmetaError } from './errors.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
-import { isUnderCatchAll, parseImageRoute, type Convention, type ImageRoute } from './route.js'
+import { NEXT_VERSION, oneOf } from './option-rules.js'
+import { CONVENTIONS, isUnderCatchAll, parseImageRoute, type Convention, type ImageRoute } from './route.js'
 
 /** One broken rule of the contract: a stable kebab-case `code`, where (`[1].size.width`), and what and why. */
 export interface Violation {
@@ -80,11 +82,21 @@ export interface ValidateOptions {
   route?: ImageRoute | string
 }
 
+const VALIDATE_OPTIONS = {
+  convention: oneOf(CONVENTIONS),
+  nextVersion: NEXT_VERSION,
+  route: {
+    accepts: 'the route file\'s path or the route parseImageRoute returns',
+    test: (v: unknown) => (typeof v === 'string' && v !== '') || (typeof v === 'object' && v !== null && typeof (v as ImageRoute).file === 'string'),
+  },
+}
+
 /**
  * Checks what `generateImageMetadata` returned against the contract and reports every violation found (not the
  * first one), each with a stable code, a path and a message saying what was found and what was expected.
  */
 export function validateImageMetadata(items: unknown, options: ValidateOptions = {}): Violation[] {
+  checkOptions('validateImageMetadata', options, VALIDATE_OPTIONS)
   const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
   const out: Violation[] = []
   const route = typeof options.route === 'string' ? parseImageRoute(options.route) : options.route

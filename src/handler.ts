@@ -1,3 +1,4 @@
+import { checkOptions, type OptionRules } from './check-options.js'
 import { assertNotUnderCatchAll, describe } from './contract.js'
 import { DEFAULT_TIMEOUT_MS, withDeadline } from './deadline.js'
 import { ImgmetaError } from './errors.js'
@@ -8,6 +9,7 @@ import { requireDefaultExport, requireImageRoute } from './image-route-file.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
 import { controlFlowResponse, nextControlFlow } from './next-control-flow.js'
 import { callGenerateImageMetadata, generateParams } from './resolve.js'
+import { BOOLEAN, ITEM_ID, NEXT_VERSION, PAGE_EXTENSIONS, PARAMS, PATH, TIMEOUT_MS } from './option-rules.js'
 import { imageRoutePath, type ImageRoute, type Params } from './route.js'
 
 /** The error text Next throws when an item has no id (`next-metadata-route-loader`). */
@@ -21,6 +23,14 @@ export interface ImageRouteHandlerOptions {
   /** Bound on generateImageMetadata and on the image function (default 10 s each). */
   timeoutMs?: number
   pageExtensions?: readonly string[]
+}
+
+const HANDLER_OPTIONS: OptionRules = {
+  file: PATH,
+  nextVersion: NEXT_VERSION,
+  appDir: PATH,
+  timeoutMs: TIMEOUT_MS,
+  pageExtensions: PAGE_EXTENSIONS,
 }
 
 /** A request path split against an image route: the params and the id segment, both decoded. */
@@ -39,6 +49,7 @@ export function createImageRouteHandler(
   mod: ImageRouteModule,
   options: ImageRouteHandlerOptions,
 ): (request: Request) => Promise<Response> {
+  checkOptions('createImageRouteHandler', options, HANDLER_OPTIONS, ['file'])
   const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
   const route = requireImageRoute(options.file, options.appDir, options.pageExtensions)
   if (route.source === 'static') {
@@ -128,6 +139,7 @@ export function matchImageRequest(
   pathname: string,
   options: { withIds: boolean; nextVersion?: NextMajor },
 ): ImageRequestMatch | null {
+  checkOptions('matchImageRequest', options, { withIds: BOOLEAN, nextVersion: NEXT_VERSION }, ['withIds'])
   const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
   let parts: string[]
   try {
@@ -191,12 +203,16 @@ export interface RenderImageRouteOptions {
   pageExtensions?: readonly string[]
 }
 
+const RENDER_OPTIONS: OptionRules = { ...HANDLER_OPTIONS, params: PARAMS, id: ITEM_ID }
+
 /**
  * Requests one image from the route the way a browser would (through createImageRouteHandler) and returns its
  * bytes, real size and type. An unknown id or a non-2xx answer is an ImgmetaError naming the file and id.
  */
 export async function renderImageRoute(mod: ImageRouteModule, options: RenderImageRouteOptions): Promise<RenderedImage> {
-  const handler = createImageRouteHandler(mod, options)
+  checkOptions('renderImageRoute', options, RENDER_OPTIONS, ['file'])
+  const { file, nextVersion, appDir, timeoutMs, pageExtensions } = options
+  const handler = createImageRouteHandler(mod, { file, nextVersion, appDir, timeoutMs, pageExtensions })
   const route = requireImageRoute(options.file, options.appDir, options.pageExtensions)
   const base = imageRoutePath(route, options.params ?? {})
   const pathname = options.id === undefined ? base : `${base}/${encodeURIComponent(String(options.id))}`

@@ -1,6 +1,8 @@
+import { checkArgument, checkOptions } from './check-options.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
+import { NEXT_VERSION, oneOf } from './option-rules.js'
 import type { ResolvedImage } from './resolve.js'
-import type { Convention } from './route.js'
+import { CONVENTIONS, type Convention } from './route.js'
 
 /** One `<link>` or `<meta>` element, attributes in the order Next renders them. */
 export interface HeadTag {
@@ -13,6 +15,8 @@ export interface HeadTagsOptions {
   /** The og/twitter tag order differs: 16 prints a fixed order, 14 and 15 the image object's own key order. */
   nextVersion?: NextMajor
 }
+
+const CONVENTION = oneOf(CONVENTIONS)
 
 /**
  * An og or twitter image as Next holds it just before printing it: `url` plus whatever keys the image's source
@@ -32,6 +36,9 @@ const FIXED_ORDER: Readonly<Record<'og' | 'twitter', readonly string[]>> = {
  * `og:image*` / `twitter:image*` metas in the version's order. Empty values produce no tag.
  */
 export function headTags(images: readonly ResolvedImage[], convention: Convention, options: HeadTagsOptions = {}): HeadTag[] {
+  checkArgument('headTags', 'images', images, { accepts: 'an array of images from resolveImageMetadata', test: Array.isArray })
+  checkArgument('headTags', 'convention', convention, CONVENTION)
+  checkOptions('headTags', options, { nextVersion: NEXT_VERSION })
   if (convention === 'icon' || convention === 'apple-icon') {
     return images.map((image) => iconTag(image, convention === 'icon' ? 'icon' : 'apple-touch-icon'))
   }
@@ -108,6 +115,7 @@ export function renderHeadTags(
   convention?: Convention,
   options: HeadTagsOptions = {},
 ): string {
+  checkOptions('renderHeadTags', options, { nextVersion: NEXT_VERSION })
   const tags =
     convention === undefined
       ? (tagsOrImages as readonly HeadTag[])

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { importModule, listAppFiles, type ModuleLoader } from './app.js'
+import { checkArgument, checkOptions } from './check-options.js'
 import { DEFAULT_TIMEOUT_MS } from './deadline.js'
 import { ImgmetaError } from './errors.js'
 import { matchImageRequest } from './handler.js'
@@ -9,6 +10,7 @@ import type { ImageRouteModule } from './image-route-module.js'
 import { readImageDimensions } from './image-size.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
 import { metadataItems, type Bundler } from './metadata-items.js'
+import { LOADER, METADATA_BASE, NEXT_VERSION, PAGE_EXTENSIONS, PATH, STRING, TIMEOUT_MS, oneOf } from './option-rules.js'
 import { queryHash } from './query-hash.js'
 import { absoluteUrl, isSocialConvention, resolveImageMetadata, type ResolvedImage } from './resolve.js'
 import { DEFAULT_PAGE_EXTENSIONS, imageRoutePath, parseImageRoute, type ImageRoute, type Params, type RouteSegment } from './route.js'
@@ -24,6 +26,15 @@ export interface PageImageTagsOptions {
   pageExtensions?: readonly string[]
   /** The bundler of the build to reproduce: they order parallel slots differently. Default: Turbopack on 16, else webpack. */
   bundler?: Bundler
+}
+
+const PAGE_IMAGE_TAGS_OPTIONS = {
+  nextVersion: NEXT_VERSION,
+  metadataBase: METADATA_BASE,
+  load: LOADER,
+  timeoutMs: TIMEOUT_MS,
+  pageExtensions: PAGE_EXTENSIONS,
+  bundler: oneOf(['turbopack', 'webpack']),
 }
 
 /** MIME types of static image files, by extension, as Next's `imageExtMimeTypeMap` maps them. */
@@ -51,6 +62,9 @@ interface SegmentMetadata {
  * exports of layouts and pages count; `generateMetadata` is not run.
  */
 export async function pageImageTags(appDir: string, pathname: string, options: PageImageTagsOptions = {}): Promise<HeadTag[]> {
+  checkArgument('pageImageTags', 'appDir', appDir, PATH)
+  checkArgument('pageImageTags', 'pathname', pathname, { accepts: 'a URL path starting with "/", such as "/blog/hats"', test: (v) => STRING.test(v) && (v as string).startsWith('/') })
+  checkOptions('pageImageTags', options, PAGE_IMAGE_TAGS_OPTIONS)
   const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
   const load = options.load ?? importModule
   const extensions = options.pageExtensions ?? DEFAULT_PAGE_EXTENSIONS

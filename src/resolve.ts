@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { checkOptions, type OptionRules } from './check-options.js'
 import { assertNotUnderCatchAll, describe } from './contract.js'
 import { DEFAULT_TIMEOUT_MS, withDeadline } from './deadline.js'
 import { ImgmetaError } from './errors.js'
@@ -6,6 +7,7 @@ import { hasGenerateImageMetadata, type ImageRouteModule } from './image-route-m
 import { requireDefaultExport, requireImageRoute } from './image-route-file.js'
 import { DEFAULT_NEXT_MAJOR, type NextMajor } from './next-version.js'
 import { fileQueryHash, queryHash } from './query-hash.js'
+import { METADATA_BASE, NEXT_VERSION, PAGE_EXTENSIONS, PARAMS, PATH, TIMEOUT_MS } from './option-rules.js'
 import { imageRoutePath, type Convention, type ImageRoute, type Params } from './route.js'
 
 /** One image as Next lists it in the page's metadata: the URL and the fields its head tags carry. */
@@ -44,6 +46,17 @@ export interface ResolveOptions {
   pageExtensions?: readonly string[]
 }
 
+const RESOLVE_OPTIONS: OptionRules = {
+  file: PATH,
+  params: PARAMS,
+  nextVersion: NEXT_VERSION,
+  appDir: PATH,
+  metadataBase: METADATA_BASE,
+  timeoutMs: TIMEOUT_MS,
+  source: { accepts: "a string or a Uint8Array of the file's bytes", test: (v) => typeof v === 'string' || v instanceof Uint8Array },
+  pageExtensions: PAGE_EXTENSIONS,
+}
+
 /** Conventions whose images carry numeric width/height instead of `sizes`. */
 export function isSocialConvention(convention: Convention): boolean {
   return convention === 'opengraph-image' || convention === 'twitter-image'
@@ -54,6 +67,7 @@ export function isSocialConvention(convention: Convention): boolean {
  * image's URL, type, alt and size, per Next version (the id fallback differs between 14/15 and 16).
  */
 export async function resolveImageMetadata(mod: ImageRouteModule, options: ResolveOptions): Promise<ResolvedImage[]> {
+  checkOptions('resolveImageMetadata', options, RESOLVE_OPTIONS, ['file'])
   const version = options.nextVersion ?? DEFAULT_NEXT_MAJOR
   const route = requireImageRoute(options.file, options.appDir, options.pageExtensions)
   if (route.source === 'static') {

@@ -1,7 +1,9 @@
 import path from 'node:path'
 import { appFolderOf } from './app-root.js'
+import { checkArgument, checkOptions } from './check-options.js'
 import { ImgmetaError } from './errors.js'
 import { djb2 } from './hash.js'
+import { PAGE_EXTENSIONS, PATH } from './option-rules.js'
 
 /** The four metadata image file conventions that may be generated from code. */
 export type Convention = 'icon' | 'apple-icon' | 'opengraph-image' | 'twitter-image'
@@ -78,6 +80,8 @@ export interface ParseImageRouteOptions {
  * route (another file name, outside the app root, or below a `_private` folder).
  */
 export function parseImageRoute(file: string, options: ParseImageRouteOptions = {}): ImageRoute | null {
+  checkArgument('parseImageRoute', 'file', file, PATH)
+  checkOptions('parseImageRoute', options, { appDir: PATH, pageExtensions: PAGE_EXTENSIONS })
   const normalized = toPosix(file)
   const located = locateInApp(normalized, options.appDir)
   if (!located) return null

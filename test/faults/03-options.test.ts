@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { describe, expect, test, vi } from 'vitest'
 import { validateConfig } from '../../cli/config.js'
+import { renderImageRoute } from '../../src/index.js'
 import { toHaveValidImageMetadata, type ImageMetadataMatcherOptions } from '../../matchers/image-metadata.js'
 import { testImageRoutes } from '../../matchers/test-image-routes.js'
 import { imgmeta } from '../../matchers/vitest-plugin.js'
@@ -49,5 +50,18 @@ describe('3. options are checked, and a check that selects nothing fails', () =>
     expect(() => validateConfig({ nextVersion: 13 }, 'imgmeta.config.ts')).toThrow('nextVersion must be 14, 15 or 16')
     expect(() => testImageRoutes('app', { timeotMs: 5 } as never)).toThrow('unknown option "timeotMs" (did you mean "timeoutMs"?)')
     expect(() => testImageRoutes('app', { timeoutMs: 0 })).toThrow('timeoutMs must be a whole number of milliseconds, at least 1, got 0')
+  })
+
+  test('3. the API (renderImageRoute) refuses a wrong range, version or misspelled key before running the route', async () => {
+    const mod = (await import(/* @vite-ignore */ BROKEN_ROUTE)) as Parameters<typeof renderImageRoute>[0]
+    const options = { file: BROKEN_ROUTE, id: 'small' }
+    const refusal = (extra: object) => renderImageRoute(mod, { ...options, ...extra }).then(() => 'rendered', (error: Error & { code?: string }) => `${error.code}: ${error.message}`)
+    expect(await refusal({ timeoutMs: -1 })).toBe(
+      'invalid-option: renderImageRoute options: timeoutMs must be a whole number of milliseconds, at least 1 and at most 2147483647, got -1.',
+    )
+    expect(await refusal({ nextVersion: 13 })).toBe('invalid-option: renderImageRoute options: nextVersion must be 14, 15 or 16, got 13.')
+    expect(await refusal({ file: undefined, fiel: 'x' })).toMatch(/^invalid-option: renderImageRoute options: unknown option "fiel" \(did you mean "file"\?\)\. Valid options: file, /)
+    // The same call with valid options renders the route's real image.
+    expect(await refusal({})).toBe('rendered')
   })
 })
