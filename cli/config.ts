@@ -97,6 +97,12 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
   for (const key of ['appDir', 'snapshotDir', 'metadataBase', 'siteUrl'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'string') throw configError(file, key, 'a string')
   }
+  for (const key of ['metadataBase', 'siteUrl'] as const) {
+    // Next resolves image URLs against it: a host without a scheme (`example.com`) is no base at all.
+    if (typeof config[key] === 'string' && !URL.canParse(config[key] as string)) {
+      throw configError(file, key, `an absolute URL such as "https://www.example.com", got ${JSON.stringify(config[key])}`)
+    }
+  }
   if (config.strictCss !== undefined && typeof config.strictCss !== 'boolean') throw configError(file, 'strictCss', 'true or false')
   if (config.renderer !== undefined && config.renderer !== 'reference' && config.renderer !== 'next') {
     throw configError(file, 'renderer', '"reference" or "next"')

@@ -47,6 +47,10 @@ describe('3. options are checked, and a check that selects nothing fails', () =>
     expect(() => imgmeta({ setupFile: 'yes' } as never)).toThrow('setupFile must be true or false')
     expect(() => validateConfig({ snapshotDirs: 'x' }, 'imgmeta.config.ts')).toThrow('unknown option "snapshotDirs" (did you mean "snapshotDir"?)')
     expect(() => validateConfig({ timeoutMs: -1 }, 'imgmeta.config.ts')).toThrow('timeoutMs must be a whole number of milliseconds')
+    expect(() => validateConfig({ metadataBase: 'example.com' }, 'imgmeta.config.ts')).toThrow(
+      'imgmeta.config.ts: metadataBase must be an absolute URL such as "https://www.example.com", got "example.com"',
+    )
+    expect(() => validateConfig({ metadataBase: 'https://www.example.com', siteUrl: 'http://localhost:3000' }, 'imgmeta.config.ts')).not.toThrow()
     expect(() => validateConfig({ nextVersion: 13 }, 'imgmeta.config.ts')).toThrow('nextVersion must be 14, 15 or 16')
     expect(() => testImageRoutes('app', { timeotMs: 5 } as never)).toThrow('unknown option "timeotMs" (did you mean "timeoutMs"?)')
     expect(() => testImageRoutes('app', { timeoutMs: 0 })).toThrow('timeoutMs must be a whole number of milliseconds, at least 1, got 0')
