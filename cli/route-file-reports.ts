@@ -8,18 +8,21 @@ import type { Reporter, TestModule } from 'vitest/node'
 /** The route file (absolute) a test checks; undefined leaves the test in its own test file. */
 export type RouteFileOfTest = (test: RunnerTestCase) => string | undefined
 
+/** The warnings about a test's image, written to its `<system-out>` in JUnit (what CI tools display of a passing test). */
+export type WarningsOfTest = (test: RunnerTestCase) => readonly string[]
+
 /**
  * Wraps a vitest reporter so that its `onTestRunEnd` sees one test module per route file (sorted by path), each
  * holding that route's tests in the same suites; everything else reaches the reporter unchanged.
  */
-export function reportByRouteFile(reporter: Reporter, routeFileOf: RouteFileOfTest): Reporter {
+export function reportByRouteFile(reporter: Reporter, routeFileOf: RouteFileOfTest, warningsOf: WarningsOfTest = () => []): Reporter {
   return new Proxy(reporter, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target)
       if (typeof value !== 'function') return value
       if (key !== 'onTestRunEnd') return value.bind(target)
       return (modules: readonly TestModule[], ...rest: unknown[]) =>
-        (value as (...args: unknown[]) => unknown).call(target, regroupByRouteFile(modules, routeFileOf), ...rest)
+        (value as (...args: unknown[]) => unknown).call(target, regroupByRouteFile(modules, routeFileOf, warningsOf), ...rest)
     },
   })
 }
@@ -34,7 +37,7 @@ function taskOf(module: TestModule): RunnerTestFile | undefined {
  * Test modules regrouped by route file; a test file's own errors (a crash outside any test) stay with it. When
  * vitest's modules do not have the expected shape, they are returned unchanged.
  */
-export function regroupByRouteFile(modules: readonly TestModule[], routeFileOf: RouteFileOfTest): TestModule[] {
+export function regroupByRouteFile(modules: readonly TestModule[], routeFileOf: RouteFileOfTest, warningsOf: WarningsOfTest = () => []): TestModule[] {
   if (!modules.every((module) => taskOf(module))) return [...modules]
   const byRoute = new Map<string, RunnerTestFile>()
   const others: TestModule[] = []
@@ -44,7 +47,7 @@ export function regroupByRouteFile(modules: readonly TestModule[], routeFileOf: 
     if (routeFiles.has(undefined) || source.result?.errors?.length) others.push(module)
     for (const routeFile of routeFiles) {
       if (routeFile === undefined) continue
-      const part = copyTree(source, (test) => routeFileOf(test) === routeFile, routeFile)
+      const part = copyTree(source, (test) => routeFileOf(test) === routeFile, routeFile, warningsOf)
       const existing = byRoute.get(routeFile)
       if (existing) existing.tasks.push(...part.tasks.map((task) => ({ ...task, file: existing })))
       else byRoute.set(routeFile, part)
@@ -61,7 +64,7 @@ function allTests(suite: RunnerTestSuite): RunnerTestCase[] {
 }
 
 /** A copy of the file's task tree holding only the tests `keep` accepts, named by the route file. */
-function copyTree(source: RunnerTestFile, keep: (test: RunnerTestCase) => boolean, routeFile: string): RunnerTestFile {
+function copyTree(source: RunnerTestFile, keep: (test: RunnerTestCase) => boolean, routeFile: string, warningsOf: WarningsOfTest): RunnerTestFile {
   const file: RunnerTestFile = {
     ...source,
     filepath: routeFile,
@@ -81,7 +84,7 @@ function copyTree(source: RunnerTestFile, keep: (test: RunnerTestCase) => boolea
         copyChildren(task, copy)
         if (copy.tasks.length > 0) to.tasks.push(copy)
       } else if (task.type === 'test' && keep(task)) {
-        to.tasks.push({ ...task, file, suite })
+        to.tasks.push(withWarningLogs({ ...task, file, suite }, warningsOf(task)))
       }
     }
   }
@@ -99,4 +102,11 @@ function withDuration(file: RunnerTestFile): RunnerTestFile {
   const failed = tests.some((test) => test.result?.state === 'fail')
   if (file.result) file.result = { ...file.result, duration, state: failed ? 'fail' : 'pass' }
   return file
+}
+
+/** The test with each warning as a line of its stdout, where vitest's JUnit reporter writes `<system-out>`. */
+function withWarningLogs(test: RunnerTestCase, warnings: readonly string[]): RunnerTestCase {
+  if (warnings.length === 0) return test
+  const logs = warnings.map((warning) => ({ content: `warning: ${warning}\n`, type: 'stdout' as const, time: 0, taskId: test.id, size: warning.length + 10 }))
+  return { ...test, logs: [...(test.logs ?? []), ...logs] }
 }

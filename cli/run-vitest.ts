@@ -36,6 +36,8 @@ export interface ImageResult {
   /** Snapshot files the test's messages name: reference, diff, received (absolute, when they exist). */
   files: { reference?: string; diff?: string; received?: string }
   durationMs: number
+  /** What the renderer ignored or drew differently for this image (unknown Tailwind classes, CSS next/og ignores): warnings, never failures. */
+  warnings?: string[]
   /** Milliseconds spent inside the test checking the image (metadata, render) and comparing it with its snapshot. */
   timing?: { checkMs: number; compareMs: number }
 }
@@ -264,6 +266,7 @@ async function runPass(
               })
             : new JsonReporter({ outputFile }),
           routeFileOfTest,
+          (test) => warningsOf((test.meta as { imgmeta?: { warnings?: unknown } }).imgmeta),
         ),
       )
     }
@@ -484,6 +487,7 @@ interface ImageTestMeta {
   id?: string | number
   skipped?: string
   findings?: { code: string; message: string }[]
+  warnings?: unknown
 }
 
 function toImageResult(root: string, snapshotDir: string, route: ImageRoute | undefined, testCase: TestCase): ImageResult {
@@ -513,7 +517,13 @@ function toImageResult(root: string, snapshotDir: string, route: ImageRoute | un
     files: snapshotFiles(meta, snapshotDir),
     durationMs: testCase.diagnostic()?.duration ?? 0,
     ...(isTiming(meta[TIMING_META_KEY]) && { timing: meta[TIMING_META_KEY] }),
+    ...(warningsOf(image).length > 0 && { warnings: warningsOf(image) }),
   }
+}
+
+/** The renderer warnings a test recorded in its meta (strings only). */
+export function warningsOf(meta: { warnings?: unknown } | undefined): string[] {
+  return Array.isArray(meta?.warnings) ? meta.warnings.filter((w): w is string => typeof w === 'string') : []
 }
 
 /**

@@ -56,6 +56,8 @@ export interface CheckedImage {
   width?: number
   height?: number
   contentType?: string
+  /** What imgmeta/og reported while laying the image out (CSS next/og ignores, unknown Tailwind classes, layout caveats). */
+  warnings?: readonly string[]
 }
 
 /** Every finding about one route module (or one array), and each image it rendered. */
@@ -256,6 +258,9 @@ async function requestImage(
   }
   const contentType = response.headers.get('content-type') ?? ''
   image.contentType = contentType
+  // A body read as bytes was laid out too: its layout (already settled) still holds the warnings.
+  const warnings = (laidOut ?? (await laidOutOf(response)?.catch(() => undefined)))?.warnings
+  if (warnings && warnings.length > 0) image.warnings = warnings
   if (laidOut) {
     keepUnread(image, response, laidOut)
   } else {

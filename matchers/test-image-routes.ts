@@ -76,6 +76,8 @@ export interface ImageTestMeta {
   width?: number
   height?: number
   contentType?: string
+  /** Renderer warnings about the image (CSS next/og ignores, unknown Tailwind classes): shown by reports, never a failure. */
+  warnings?: readonly string[]
 }
 
 /** Where each test records how long its parts took, beside `imgmeta` in its meta (for benchmarks). */
@@ -289,6 +291,7 @@ function declareImageTest(name: string, meta: ImageTestMeta, check: () => Promis
       ...(image?.width !== undefined && { width: image.width }),
       ...(image?.height !== undefined && { height: image.height }),
       ...(image?.contentType !== undefined && { contentType: image.contentType }),
+      ...(image?.warnings !== undefined && { warnings: [...image.warnings] }),
     }
     ;(task.meta as Record<string, unknown>).imgmeta = recorded
     if (result.findings.length > 0) {

@@ -13,7 +13,7 @@ function escapeProperty(text: string): string {
 
 /**
  * Workflow annotations, one per finding, placed on the route file (relative to `cwd`, which is the checkout
- * in GitHub Actions): failures as `::error`, routes that could not be covered as `::warning`.
+ * in GitHub Actions): failures as `::error`, routes that could not be covered and renderer warnings as `::warning`.
  */
 export function formatGithubAnnotations(outcome: RunOutcome, cwd: string = process.cwd()): string {
   const lines: string[] = []
@@ -24,6 +24,13 @@ export function formatGithubAnnotations(outcome: RunOutcome, cwd: string = proce
     const title = `imgmeta: ${result.name}`
     const message = `${result.message.replace(/\x1b\[[0-9;]*m/g, '')}\n→ ${adviceFor(result.kind ?? 'error')}`
     lines.push(`::${level} file=${escapeProperty(file)},line=1,title=${escapeProperty(title)}::${escapeData(message)}`)
+  }
+  for (const result of outcome.results) {
+    if (!result.warnings?.length) continue
+    // One per image (GitHub shows the first ten warnings of a step): every renderer warning of it in the message.
+    const file = path.relative(cwd, path.resolve(outcome.options.root, result.file)).split(path.sep).join('/')
+    const title = `imgmeta: ${result.name} (renderer warning)`
+    lines.push(`::warning file=${escapeProperty(file)},line=1,title=${escapeProperty(title)}::${escapeData(result.warnings.join('\n'))}`)
   }
   for (const error of outcome.errors) {
     const file = error.file ? path.relative(cwd, path.resolve(outcome.options.root, error.file)).split(path.sep).join('/') : undefined

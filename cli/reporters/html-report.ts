@@ -42,6 +42,19 @@ export function writeHtmlReport(outcome: RunOutcome, dir: string): string {
 <div class="images">${figures.join('\n')}</div>
 </section>`)
   })
+  const warned = outcome.results.filter((r) => r.warnings && r.warnings.length > 0)
+  if (warned.length > 0) {
+    const items = warned.map(
+      (r) => `<li><code>${escapeHtml(r.file)}</code> ${escapeHtml(r.name)}<ul>${r.warnings!.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></li>`,
+    )
+    sections.push(`<section class="warnings">
+<h2>⚠ Warnings (${warned.reduce((total, r) => total + r.warnings!.length, 0)})</h2>
+<p>What the renderer ignored or drew differently, as next/og does; these images are not failures.</p>
+<ul>
+${items.join('\n')}
+</ul>
+</section>`)
+  }
   for (const error of outcome.errors) {
     sections.push(`<section class="finding failed"><h2>✗ <code>${escapeHtml(error.file ?? 'run')}</code></h2><pre>${escapeHtml(stripAnsi(error.message))}</pre></section>`)
   }
@@ -57,7 +70,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;
 tr.failed td{background:#fee}.finding{border-top:1px solid #ccc;margin-top:1.5rem}
 pre{background:#f6f6f6;padding:.5rem;white-space:pre-wrap}.images{display:flex;gap:1rem;flex-wrap:wrap}
 figure{margin:0}img{max-width:420px;border:1px solid #ccc;background:repeating-conic-gradient(#eee 0 25%,#fff 0 50%) 0 0/16px 16px}
-.advice{color:#055}
+.advice{color:#055}.warnings{border-top:1px solid #ccc;margin-top:1.5rem;color:#750}
 </style></head><body>
 <h1>imgmeta: ${failed === 0 ? 'all images pass' : `${failed} failing`}</h1>
 <p>${outcome.results.length} images in ${outcome.routes.length} routes; snapshots ${outcome.snapshots.added} added, ${outcome.snapshots.updated} updated, ${outcome.snapshots.matched} unchanged, ${outcome.snapshots.unmatched} failed.</p>

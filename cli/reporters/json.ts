@@ -24,7 +24,7 @@ export function formatJsonReport(outcome: RunOutcome, startTime: number = Date.n
         title: result.name,
         duration: result.durationMs,
         failureMessages: result.state === 'failed' ? [result.message] : [],
-        meta: { imgmeta: { file: result.file, route: result.route, id: result.id } },
+        meta: { imgmeta: { file: result.file, route: result.route, id: result.id, ...(result.warnings && { warnings: result.warnings }) } },
       })),
     }
   })

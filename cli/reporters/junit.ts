@@ -32,11 +32,15 @@ export function formatJunitReport(outcome: RunOutcome): string {
     )
     for (const result of results) {
       const open = `        <testcase classname="${xml(result.file)}" name="${xml(`${SUITE} > ${result.name}`)}" time="${seconds(result.durationMs)}"`
-      if (result.state === 'passed') lines.push(`${open}>`, '        </testcase>')
-      else if (result.state === 'skipped') lines.push(`${open}>`, '            <skipped/>', '        </testcase>')
+      // As vitest's JUnit reporter writes a test's output: renderer warnings in <system-out>, never a failure.
+      const out = result.warnings?.length
+        ? ['            <system-out>', ...result.warnings.map((w) => xml(`warning: ${w}`)), '            </system-out>']
+        : []
+      if (result.state === 'passed') lines.push(`${open}>`, ...out, '        </testcase>')
+      else if (result.state === 'skipped') lines.push(`${open}>`, ...out, '            <skipped/>', '        </testcase>')
       else {
         const first = result.message.split('\n')[0] ?? ''
-        lines.push(`${open}>`, `            <failure message="${xml(first)}" type="Error">`, xml(result.message), '            </failure>', '        </testcase>')
+        lines.push(`${open}>`, ...out, `            <failure message="${xml(first)}" type="Error">`, xml(result.message), '            </failure>', '        </testcase>')
       }
     }
     for (const error of errors) {

@@ -40,6 +40,16 @@ export function formatMarkdownSummary(outcome: RunOutcome): string {
     if (findings.length > MAX_SUMMARY_FINDINGS) lines.push('', `… and ${findings.length - MAX_SUMMARY_FINDINGS} more.`)
     lines.push('')
   }
+  const warned = outcome.results.filter((r) => r.warnings && r.warnings.length > 0)
+  if (warned.length > 0) {
+    const count = warned.reduce((total, r) => total + r.warnings!.length, 0)
+    lines.push(`<details><summary>⚠️ ${count} renderer warning${count === 1 ? '' : 's'} on ${warned.length} image${warned.length === 1 ? '' : 's'} (not failures)</summary>`, '', '| route file | test | warning |', '|---|---|---|')
+    for (const result of warned.slice(0, MAX_SUMMARY_FINDINGS)) {
+      for (const warning of result.warnings!) lines.push(`| \`${cell(result.file)}\` | ${cell(result.name)} | ${cell(warning).replace(/</g, '&lt;').replace(/>/g, '&gt;')} |`)
+    }
+    if (warned.length > MAX_SUMMARY_FINDINGS) lines.push('', `… and ${warned.length - MAX_SUMMARY_FINDINGS} more images.`)
+    lines.push('', '</details>', '')
+  }
   lines.push('<details><summary>Routes</summary>', '', '| route file | URL | images | passed | failed | not covered |', '|---|---|---:|---:|---:|---:|')
   for (const row of routeRows(outcome)) {
     lines.push(`| \`${cell(row.file)}\` | \`${cell(row.route)}\` | ${row.total} | ${row.passed} | ${row.failed} | ${row.skipped} |`)

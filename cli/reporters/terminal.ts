@@ -15,6 +15,9 @@ export interface TerminalOutput {
 /** Longest message excerpt printed per finding; the full text is in junit/json/report files. */
 export const MAX_FINDING_LINES = 12
 
+/** Images whose renderer warnings are printed; the rest are counted (every one is in the junit/json/report files). */
+export const MAX_WARNING_IMAGES = 20
+
 /** A progress line while images run: redrawn in place on a terminal, printed per route elsewhere. */
 export function progressListener(out: TerminalOutput): RunListener & { finish(): void } {
   let routeCount = 0
@@ -75,6 +78,18 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
     }
   }
 
+  const warned = outcome.results.filter((r) => r.warnings && r.warnings.length > 0)
+  const warningCount = warned.reduce((total, r) => total + r.warnings!.length, 0)
+  if (warned.length > 0) {
+    // Warnings never fail a run: what next/og ignores is drawn without it, in production too.
+    lines.push('', c.bold(`Warnings (${warningCount})`))
+    for (const result of warned.slice(0, MAX_WARNING_IMAGES)) {
+      lines.push('', `${c.yellow('⚠')} ${c.bold(result.file)}  ${result.name}`)
+      for (const warning of result.warnings!) lines.push(c.yellow(`  warning: ${warning}`))
+    }
+    if (warned.length > MAX_WARNING_IMAGES) lines.push('', c.dim(`… and ${warned.length - MAX_WARNING_IMAGES} more images with warnings (all are in the junit, json and HTML reports)`))
+  }
+
   const passed = outcome.results.filter((r) => r.state === 'passed').length
   const failed = outcome.results.filter((r) => r.state === 'failed').length
   const skipped = outcome.results.filter((r) => r.state === 'skipped').length
@@ -84,6 +99,7 @@ export function formatTerminalReport(outcome: RunOutcome, color: boolean): strin
     `Images     ${outcome.results.length} (${passed} passed, ${failed} failed, ${skipped} not covered) in ${outcome.routes.length} routes`,
     `Snapshots  ${s.added} added, ${s.updated} updated, ${s.matched} unchanged, ${s.unmatched} failed`,
   )
+  if (warned.length > 0) lines.push(`Warnings   ${warningCount} on ${warned.length} image${warned.length === 1 ? '' : 's'} (renderer: what next/og ignores; not failures)`)
   if (!outcome.complete) {
     lines.push(`Obsolete   not checked: a partial run (--shard) cannot tell which snapshots are unused`)
   } else if (outcome.pruned.length > 0 || outcome.pruneKept.length > 0) {
