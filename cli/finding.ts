@@ -33,7 +33,7 @@ const RENDERER_LIMITATION =
   /Invalid value for CSS property|is not supported|is not currently supported|Unsupported|to have explicit "display: ?flex"|Image size cannot be determined|Image source must be an absolute URL|Can't load image/i
 
 /** The fetch failure imgmeta names (next-runtime/fetch-failures.ts). */
-const FETCH_FAILED = /\bfetch\(.+?\) failed\b/
+const FETCH_FAILED = /\bfetch\(.+?\) failed\b|has no recording in /
 
 /** Messages of a module that could not be imported (vite's and Node's wording). */
 const IMPORT_FAILED = /Failed to load url|Cannot find (module|package)|does not provide an export named|Failed to resolve import|could not be loaded/
@@ -48,7 +48,7 @@ export function classifyFinding(state: 'failed' | 'skipped', message: string, co
   if (all.includes('timeout')) return 'timed-out'
   if (all.some((code) => ROUTE_ANSWER_CODES.has(code))) return 'route-answered'
   if (all.includes('module-failed')) return 'module-failed'
-  if (all.includes('fetch-failed') || FETCH_FAILED.test(message)) return 'network'
+  if (all.includes('fetch-failed') || all.includes('network-request-failed') || FETCH_FAILED.test(message)) return 'network'
   if (all.some((code) => RENDERER_CODES.has(code))) return 'renderer-limitation'
   if (codes.length > 0) {
     if (!codes.every((code) => RENDER_CODES.has(code) || USER_CODE_CODES.has(code))) return 'metadata'
@@ -83,7 +83,7 @@ export function adviceFor(kind: FindingKind): string {
     case 'user-code-threw':
       return 'your code threw for this image (the message says which function and what): fix it, or check only params it can render'
     case 'network':
-      return 'imgmeta renders offline: read that data from a file or module of the project instead of fetching the URL the message names'
+      return 'imgmeta check replays what imgmeta update recorded: run imgmeta update where the URL the message names is reachable and commit __image_snapshots__/network/, or list its host in network.deny or network.live of imgmeta.config.ts'
     case 'timed-out':
       return 'the image did not finish within the deadline: make every promise it starts settle, or give it more time'
     case 'render-failed':

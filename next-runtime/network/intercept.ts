@@ -10,7 +10,7 @@ import { ClientRequestInterceptor } from '@mswjs/interceptors/ClientRequest'
 import { FetchInterceptor } from '@mswjs/interceptors/fetch'
 import { bodyPath, makeEntry, readHar, RECORDED_RESPONSE_HEADERS, writeFileAtomic, type HarEntry, type HarHeader } from './har.js'
 import { reportNetworkProblem } from './network-problems.js'
-import { hostMatches, MAX_RECORDED_RESPONSE_BYTES, type NetworkSettings } from './network-settings.js'
+import { hostMatches, MAX_RECORDED_RESPONSE_BYTES, ROUTES_HAR_FILE, type NetworkSettings } from './network-settings.js'
 import { readPublicFile, siteOrigins } from './own-origin.js'
 import { describeRequest, recordingKey, sha256 } from './recording-key.js'
 import { logUsage } from './usage-log.js'
@@ -106,7 +106,7 @@ async function answerRequest(state: NetworkState, request: Request): Promise<Res
       return problem(
         shown,
         `${shown}${bodySha256 ? ` (request body sha256 ${bodySha256.slice(0, 12)}…)` : ''} has no recording in ` +
-          `${path.join(settings.dir, settings.harFile)}; run \`imgmeta update\` (vitest: -u) with the network reachable to record it.`,
+          `${path.join(settings.dir, settings.harFile)}; ${recordAdvice(settings)} with the network reachable to record it.`,
       )
     }
     logUsage(settings.logDir, { key })
@@ -204,4 +204,9 @@ async function readBounded(response: Response): Promise<Uint8Array<ArrayBuffer> 
     chunks.push(value)
   }
   return new Uint8Array(Buffer.concat(chunks))
+}
+
+/** How to record: the command's recordings are `imgmeta update`'s, the vitest plugin's are a vitest run with -u. */
+function recordAdvice(settings: NetworkSettings): string {
+  return settings.harFile === ROUTES_HAR_FILE ? 'run `imgmeta update`' : 'run `imgmeta update` (vitest: -u)'
 }

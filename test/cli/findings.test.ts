@@ -18,7 +18,8 @@ const ADVICE: Record<FindingKind, string> = {
   'module-failed':
     'a module could not be loaded (the message names it and why): fix the import, or give this route its params in imgmeta.config.ts so the failing layout or page is not loaded',
   'user-code-threw': 'your code threw for this image (the message says which function and what): fix it, or check only params it can render',
-  network: 'imgmeta renders offline: read that data from a file or module of the project instead of fetching the URL the message names',
+  network:
+    'imgmeta check replays what imgmeta update recorded: run imgmeta update where the URL the message names is reachable and commit __image_snapshots__/network/, or list its host in network.deny or network.live of imgmeta.config.ts',
   'timed-out': 'the image did not finish within the deadline: make every promise it starts settle, or give it more time',
   'render-failed': 'fix the default export so that it returns an ImageResponse for this id',
   'not-covered': 'give the page generateStaticParams, or set params for this route in imgmeta.config.ts',
@@ -80,8 +81,8 @@ describe('imgmeta check on routes that fail for five different causes', () => {
     expect(run.stdout).toMatch(/Images +6 \(1 passed, 5 failed, 0 not covered\) in 5 routes/)
   })
 
-  test('a route that fetches: the finding names the URL, the advice says imgmeta renders offline', () => {
-    expect(block('/fetches/opengraph-image')).toContain('fetch(https://cms.imgmeta.invalid/posts/1.json) failed (')
+  test('a route that fetches: the finding names the URL, the advice says how to record it', () => {
+    expect(block('/fetches/opengraph-image')).toContain('GET https://cms.imgmeta.invalid/posts/1.json has no recording in ')
     expect(block('/fetches/opengraph-image')).toContain(`→ ${ADVICE.network}`)
   })
 
