@@ -164,6 +164,9 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
     const mode = updateMode(state)
     const reference = readIfExists(paths.reference)
     const image = await layoutOf(value)
+    // What next/og ignores is drawn as ignored: a warning beside this test (vitest prints it under the test's
+    // name), never a failure; strictCss makes such CSS an error instead.
+    if (image && image.warnings.length > 0) console.warn(`${label}:\n${image.warnings.map((warning) => `  warning: ${warning}`).join('\n')}`)
     const stamps = image !== undefined && options.renderStamp !== false
     const matched = (restamped?: Uint8Array): ImageSnapshotMatcherResult => {
       removeStale(paths.diff)

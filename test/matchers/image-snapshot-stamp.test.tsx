@@ -138,3 +138,24 @@ describe('toMatchImageSnapshot with imgmeta/og ImageResponse: render stamps', ()
     expect(readdirSync(h.snapshotsDir)).toEqual([`${NAME}.png`])
   })
 })
+
+describe('toMatchImageSnapshot with imgmeta/og ImageResponse: renderer warnings', () => {
+  it('prints what next/og ignores beside the test and still passes; a clean image prints nothing', async () => {
+    h = createHarness('new')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const ignored = new ImageResponse(<div style={{ display: 'flex', width: '100%', height: '100%', WebkitFontSmoothing: 'antialiased' } as never}>x</div>, {
+        width: 40,
+        height: 20,
+      })
+      expect((await h.run(ignored)).pass).toBe(true)
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(String(warn.mock.calls[0]![0])).toMatch(/^toMatchImageSnapshot in "[^"]+" \([^)]+\):\n {2}warning: .*WebkitFontSmoothing/)
+      warn.mockClear()
+      expect((await h.run(response())).pass).toBe(true)
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+    }
+  })
+})
