@@ -90,7 +90,7 @@ describe('the packed packages', () => {
     expect(JSON.parse(result.stdout)).toEqual([
       true,
       true,
-      ['recommended', 'recommended-legacy', 'recommended-type-checked', 'recommended-type-checked-legacy'],
+      ['recommended', 'recommended-legacy', 'recommended-type-checked', 'recommended-type-checked-legacy', 'strict'],
       'eslint-plugin-imgmeta',
     ])
   }, timeoutOf(1))
