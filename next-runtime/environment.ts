@@ -62,6 +62,21 @@ const CLIENT_ID = '\0imgmeta-client:'
 /** The condition Next resolves server code with, before vite's own server conditions. */
 export const REACT_SERVER_CONDITION = 'react-server'
 
+/**
+ * True when the project's React can be loaded under the `react-server` condition. React 18's stable package
+ * answers it with "This entry point is not yet supported outside of experimental channels" (Next 14 runs its app
+ * router on a React build of its own), so with React 18 the condition is left out; React 19 has a server build.
+ */
+function reactHasServerBuild(root: string): boolean {
+  try {
+    const file = createRequire(`${root}/`).resolve('react/package.json')
+    const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version?: string }
+    return Number.parseInt(version ?? '', 10) >= 19
+  } catch {
+    return true
+  }
+}
+
 /** Modules Next swaps for their server-layer build in server code (its webpack config's RSC aliases). */
 const SERVER_LAYER_MODULES: Record<string, RegExp> = {
   'next/dist/client/components/navigation.react-server.js': /^next\/navigation(\.js)?$/,
@@ -166,8 +181,11 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
         ...(options.serverLayer ? nextServerLayerAliases(root) : []),
         ...fromNextConfig.aliases,
       ]
-      const { defaultServerConditions } = await import('vite')
-      const conditions = options.serverLayer ? [REACT_SERVER_CONDITION, ...defaultServerConditions] : undefined
+      // vite 6+ replaces its default conditions with the ones given, so they are listed again; vite 5 adds the
+      // given ones to its defaults and has no `defaultServerConditions` export.
+      const { defaultServerConditions } = (await import('vite')) as { defaultServerConditions?: readonly string[] }
+      const conditions =
+        options.serverLayer && reactHasServerBuild(root) ? [REACT_SERVER_CONDITION, ...(defaultServerConditions ?? [])] : undefined
       const userInline = (config as { test?: { server?: { deps?: { inline?: unknown } } } }).test?.server?.deps?.inline
       const inline = userInline === true ? [] : packagesBuiltForNext(root).map((name) => `${name}/`)
       const test: Record<string, unknown> = { server: { deps: { inline } } }
