@@ -22,6 +22,14 @@ export const MAX_ALIAS_DEPTH = 8
 
 const cache = new WeakMap<TSESTree.Program, ModuleExports>()
 
+/** The declaration a top-level statement holds: `export const x` and `export default function f` give theirs. */
+export function declarationOf(item: TSESTree.ProgramStatement): TSESTree.Node {
+  return (item.type === AST_NODE_TYPES.ExportNamedDeclaration || item.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
+    item.declaration
+    ? item.declaration
+    : item
+}
+
 /**
  * Finds the module's exports however they are written: `export function`, `export const`, `export { x }`,
  * `export { x as y }`, `export default function`, `export default Identifier`. Values defined in another
@@ -85,11 +93,7 @@ type Bindings = Map<string, TSESTree.Node | null>
 function topLevelBindings(program: TSESTree.Program): Bindings {
   const bindings: Bindings = new Map()
   for (const item of program.body) {
-    const statement =
-      (item.type === AST_NODE_TYPES.ExportNamedDeclaration || item.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
-      item.declaration
-        ? item.declaration
-        : item
+    const statement = declarationOf(item)
     if (statement.type === AST_NODE_TYPES.FunctionDeclaration || statement.type === AST_NODE_TYPES.ClassDeclaration) {
       if (statement.id) bindings.set(statement.id.name, statement)
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
 import { isFunctionNode, literalValue, propertyKeyName, unwrapExpression, type FunctionNode } from './expressions.js'
 import { foreignFileOf, foreignProgramOf, loadLocalModule, resolveLocalImport } from './local-modules.js'
-import { moduleExports } from './module-exports.js'
+import { declarationOf, moduleExports } from './module-exports.js'
 import { returnedValues } from './returned-values.js'
 
 /** What the value resolver needs about the linted file. */
@@ -145,11 +145,7 @@ function foreignBinding(identifier: TSESTree.Identifier, program: TSESTree.Progr
     if (isFunctionNode(node) && declaresLocally(node, identifier.name)) return null
   }
   for (const item of program.body) {
-    const statement =
-      (item.type === AST_NODE_TYPES.ExportNamedDeclaration || item.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
-      item.declaration
-        ? item.declaration
-        : item
+    const statement = declarationOf(item)
     if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === identifier.name) {
       return { kind: 'function', node: statement }
     }
