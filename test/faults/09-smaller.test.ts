@@ -43,6 +43,18 @@ describe('9. smaller faults', () => {
     expect(message.split('\n').filter((line) => line.includes('[unknown-key]'))).toHaveLength(1)
   })
 
+  test('9. 10,000 items give one too-many-items finding, not one finding per item', async () => {
+    // The review's case: 10,000 items with the same mistake printed 3.3 MB. Past MAX_ITEMS the array is
+    // reported as a whole, so the message stays a few lines long however many items there are.
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ id: `card-${i}`, size: { width: 10, height: 10 }, sise: 1 }))
+    const result = await toHaveValidImageMetadata.call({ isNot: false }, items)
+    expect(result.pass).toBe(false)
+    const message = result.message()
+    expect(message).toContain(`generateImageMetadata returned 10000 items; imgmeta checks at most ${MAX_ITEMS}`)
+    expect(message).not.toContain('[unknown-key]')
+    expect(Buffer.byteLength(message)).toBeLessThan(4096)
+  })
+
   test('9. a size mismatch over a huge area is decided from the headers, without decoding or diffing', () => {
     // The reference is an 8192×8192 header with no pixel data: decoding it would fail, so passing proves no decode.
     const result = compareImages(cardPng(64, 48), pngWithHeader(8192, 8192), { referenceLabel: 'reference', receivedLabel: 'received' })
