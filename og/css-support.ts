@@ -1,12 +1,15 @@
 import { ImgmetaError } from '../src/errors.js'
+import { MEASURED_RELEASES, type OgRelease } from './releases.js'
+import { SATORI_VERSIONS, type SatoriVersion } from './satori-engines.js'
 
-// The style properties satori 0.29 reads (its README's CSS table, plus the longhands its shorthands expand to).
-// satori silently ignores every other property, so a page that uses one looks different in a browser than in
-// the rendered image; imgmeta/og names it instead.
+// The style properties each kept satori reads (its README's CSS table, plus the longhands its shorthands expand
+// to). satori silently ignores every other property, so a page that uses one looks different in a browser than
+// in the rendered image; imgmeta/og names it instead, for the satori of the release it lays out as.
 const SIDES = ['Top', 'Right', 'Bottom', 'Left']
 const CORNERS = ['TopLeft', 'TopRight', 'BottomLeft', 'BottomRight']
+const NEWEST: SatoriVersion = SATORI_VERSIONS[SATORI_VERSIONS.length - 1]!
 
-/** Every camelCase style property satori 0.29 implements. */
+/** Every camelCase style property satori 0.29 (the newest kept version) implements. */
 export const SUPPORTED_CSS_PROPERTIES: ReadonlySet<string> = new Set([
   'display', 'position', 'color', 'top', 'right', 'bottom', 'left',
   'width', 'height', 'minWidth', 'minHeight', 'maxWidth', 'maxHeight', 'aspectRatio', 'boxSizing',
@@ -29,47 +32,128 @@ export const SUPPORTED_CSS_PROPERTIES: ReadonlySet<string> = new Set([
   'WebkitMaskImage', 'WebkitMaskPosition', 'WebkitMaskSize', 'WebkitMaskRepeat',
 ])
 
-/** True when satori 0.29 implements the property (CSS custom properties `--name` included). */
-export function isSupportedCssProperty(name: string): boolean {
-  return name.startsWith('--') || SUPPORTED_CSS_PROPERTIES.has(name)
+// The first kept satori that reads each property newer than 0.10.9, from the sources of each pinned version
+// (handler/expand.ts, handler/compute.ts, builder/*, text/index.ts) and measured by laying a card out with and
+// without the property under each version (test/og/css-support.test.tsx). Older versions ignore it silently.
+// `--*` custom properties (and `var()`) arrived in 0.29 too; no kept version drops a property an older one reads.
+const PROPERTY_SINCE: Readonly<Record<string, SatoriVersion>> = {
+  WebkitTextStroke: '0.15.2',
+  WebkitTextStrokeWidth: '0.15.2',
+  WebkitTextStrokeColor: '0.15.2',
+  boxSizing: '0.29.0',
+  textIndent: '0.29.0',
+  textDecorationSkipInk: '0.29.0',
+  objectPosition: '0.29.0',
+}
+const CUSTOM_PROPERTIES_SINCE: SatoriVersion = '0.29.0'
+
+// Keyword values an older satori accepts without error but draws as if the property were absent (measured as
+// above): 0.10 draws `double` underlines solid; before 0.29 `cover`/`contain` backgrounds keep the image's own
+// size and `scale-down` images are stretched (fill). Values an older satori throws on (`display: contents`,
+// `position: static`, repeating gradients) stay failures: satori's own error reaches the user.
+const VALUE_SINCE: Readonly<Record<string, Readonly<Record<string, SatoriVersion>>>> = {
+  textDecorationStyle: { double: '0.15.2' },
+  backgroundSize: { cover: '0.29.0', contain: '0.29.0' },
+  objectFit: { 'scale-down': '0.29.0' },
+}
+
+function atLeast(version: SatoriVersion, since: SatoriVersion): boolean {
+  return SATORI_VERSIONS.indexOf(version) >= SATORI_VERSIONS.indexOf(since)
+}
+
+/** True when that satori version (default: the newest kept) implements the property (`--name` from 0.29 on). */
+export function isSupportedCssProperty(name: string, satori: SatoriVersion = NEWEST): boolean {
+  if (name.startsWith('--')) return atLeast(satori, CUSTOM_PROPERTIES_SINCE)
+  if (!SUPPORTED_CSS_PROPERTIES.has(name)) return false
+  const since = PROPERTY_SINCE[name]
+  return since === undefined || atLeast(satori, since)
 }
 
 // A vendor-prefixed property written beside its standard form (`WebkitBackgroundClip` next to `backgroundClip`,
 // as CSS written for browsers does) changes nothing: satori reads the standard one.
-function coveredByStandard(name: string, style: Record<string, unknown>): boolean {
+function coveredByStandard(name: string, style: Record<string, unknown>, satori: SatoriVersion): boolean {
   const match = /^(?:Webkit|Moz|ms|O)([A-Z].*)$/.exec(name)
   if (!match) return false
   const standard = match[1]!.charAt(0).toLowerCase() + match[1]!.slice(1)
-  return isSupportedCssProperty(standard) && style[standard] !== undefined && style[standard] !== null
+  return isSupportedCssProperty(standard, satori) && style[standard] !== undefined && style[standard] !== null
+}
+
+/** What that satori ignores in one style: a whole property, or one keyword value of a property it reads. */
+export interface IgnoredCss {
+  property: string
+  /** Set when satori reads the property but not this keyword value. */
+  value?: string
+  /** The first kept satori that draws it, when one does. */
+  since?: SatoriVersion
+}
+
+function ignoredValue(name: string, value: unknown, satori: SatoriVersion): SatoriVersion | undefined {
+  if (typeof value !== 'string') return undefined
+  const since = VALUE_SINCE[name]?.[value.trim().toLowerCase()]
+  return since !== undefined && !atLeast(satori, since) ? since : undefined
+}
+
+/** What satori of that version (default: the newest kept) would silently ignore in the style, in order. */
+export function ignoredCss(style: unknown, satori: SatoriVersion = NEWEST): IgnoredCss[] {
+  if (style === undefined || style === null || typeof style !== 'object') return []
+  const record = style as Record<string, unknown>
+  const ignored: IgnoredCss[] = []
+  for (const [property, value] of Object.entries(record)) {
+    if (value === undefined || value === null) continue
+    if (!isSupportedCssProperty(property, satori)) {
+      if (coveredByStandard(property, record, satori)) continue
+      const since = property.startsWith('--') ? CUSTOM_PROPERTIES_SINCE : isSupportedCssProperty(property) ? PROPERTY_SINCE[property] : undefined
+      ignored.push(since ? { property, since } : { property })
+      continue
+    }
+    const since = ignoredValue(property, value, satori)
+    if (since) ignored.push({ property, value: String(value), since })
+  }
+  return ignored
 }
 
 /** The style properties satori would silently ignore, in order; vendor-prefixed twins of a standard one excepted. */
-export function ignoredStyleProperties(style: unknown): string[] {
-  if (style === undefined || style === null || typeof style !== 'object') return []
-  const record = style as Record<string, unknown>
-  return Object.entries(record)
-    .filter(([name, value]) => value !== undefined && value !== null && !isSupportedCssProperty(name) && !coveredByStandard(name, record))
-    .map(([name]) => name)
+export function ignoredStyleProperties(style: unknown, satori: SatoriVersion = NEWEST): string[] {
+  return ignoredCss(style, satori)
+    .filter((entry) => entry.value === undefined)
+    .map((entry) => entry.property)
 }
 
-/** The warning for a property satori ignores (what next/og does with it: nothing). */
-export function ignoredCssWarning(where: string, name: string): string {
-  return `${where} uses the CSS property "${name}", which satori (next/og's layout engine) ignores; the image is drawn without it`
-
+/** "next 15.5.29's next/og (satori 0.15.2)", or the satori alone when no `next` is installed. */
+export function layoutEngineLabel(release: Pick<OgRelease, 'next' | 'satori'>): string {
+  return release.next === undefined ? `satori ${release.satori} (next/og's layout engine)` : `next ${release.next}'s next/og (satori ${release.satori})`
 }
 
-/** Throws `unsupported-css` naming the first style property satori would silently ignore (strictCss). */
-export function checkStyle(style: unknown, where: string): void {
+/** The measured releases whose satori draws what `since` introduced, as "Next 15.5.29 and later". */
+function drawnFrom(since: SatoriVersion): string {
+  const first = Object.entries(MEASURED_RELEASES).find(([, entry]) => atLeast(entry.satori, since))
+  return first ? `satori ${since} on, Next ${first[0]} and later` : `satori ${since} on`
+}
+
+function what(entry: IgnoredCss): string {
+  return entry.value === undefined ? `the CSS property "${entry.property}"` : `"${entry.property}: ${entry.value}"`
+}
+
+/** The warning for CSS that release's next/og ignores (what it does with it: nothing). */
+export function ignoredCssWarning(where: string, entry: IgnoredCss, release: Pick<OgRelease, 'next' | 'satori'>): string {
+  const newer = entry.since ? ` (drawn from ${drawnFrom(entry.since)})` : ''
+  const drawn = entry.value === undefined ? 'the image is drawn without it' : `the image is drawn as if "${entry.property}" were not set`
+  return `${where} uses ${what(entry)}, which ${layoutEngineLabel(release)} ignores${newer}; ${drawn}`
+}
+
+/** Throws `unsupported-css` naming the first CSS that release's satori would silently ignore (strictCss). */
+export function checkStyle(style: unknown, where: string, release: Pick<OgRelease, 'next' | 'satori'>): void {
   if (style === undefined || style === null) return
   if (typeof style !== 'object') {
     throw new ImgmetaError('unsupported-css', `imgmeta/og: ${where} has a "style" that is not an object (${typeof style}).`)
   }
-  const [name] = ignoredStyleProperties(style)
-  if (name !== undefined) {
+  const [entry] = ignoredCss(style, release.satori)
+  if (entry !== undefined) {
+    const newer = entry.since ? ` (drawn from ${drawnFrom(entry.since)})` : ''
     throw new ImgmetaError(
       'unsupported-css',
-      `imgmeta/og: ${where} uses the CSS property "${name}", which satori (the layout engine of next/og) ` +
-        `does not support and would silently ignore; remove it, or turn strictCss off to render as next/og does.`,
+      `imgmeta/og: ${where} uses ${what(entry)}, which ${layoutEngineLabel(release)} does not support and would ` +
+        `silently ignore${newer}; remove it, or turn strictCss off to render as next/og does.`,
     )
   }
 }
