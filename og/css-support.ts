@@ -131,7 +131,9 @@ function drawnFrom(since: SatoriVersion): string {
 }
 
 function what(entry: IgnoredCss): string {
-  return entry.value === undefined ? `the CSS property "${entry.property}"` : `"${entry.property}: ${entry.value}"`
+  if (entry.value !== undefined) return `"${entry.property}: ${entry.value}"`
+  if (entry.property.startsWith('--')) return `the CSS custom property "${entry.property}" (every var() reading it is left unresolved)`
+  return `the CSS property "${entry.property}"`
 }
 
 /** The warning for CSS that release's next/og ignores (what it does with it: nothing). */
