@@ -131,7 +131,7 @@ function drawnFrom(since: SatoriVersion): string {
 }
 
 function what(entry: IgnoredCss): string {
-  if (entry.value !== undefined) return `"${entry.property}: ${entry.value}"`
+  if (entry.value !== undefined) return `the CSS value "${entry.property}: ${entry.value}"`
   if (entry.property.startsWith('--')) return `the CSS custom property "${entry.property}" (every var() reading it is left unresolved)`
   return `the CSS property "${entry.property}"`
 }

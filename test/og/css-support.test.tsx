@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ImgmetaError } from '../../src/errors.js'
 import { renderPixels } from '../../og/index.js'
 import { ignoredCss, isSupportedCssProperty } from '../../og/css-support.js'
+import { warningCode } from '../../og/image-response.js'
 import { MEASURED_RELEASES } from '../../og/releases.js'
 
 // What each kept satori reads differs: a property only a newer satori draws is ignored by an older release's
@@ -88,9 +89,20 @@ describe('what each release\'s satori ignores is a warning for that release only
     ])
     const value = await renderPixels(text({ textDecorationLine: 'underline', textDecorationStyle: 'double' }), { ...size, nextRelease: '14.2.35' })
     expect(value.warnings).toEqual([
-      '<div> uses "textDecorationStyle: double", which next 14.2.35\'s next/og (satori 0.10.9) ignores ' +
+      '<div> uses the CSS value "textDecorationStyle: double", which next 14.2.35\'s next/og (satori 0.10.9) ignores ' +
         '(drawn from satori 0.15.2 on, Next 15.5.29 and later); the image is drawn as if "textDecorationStyle" were not set',
     ])
+  })
+
+  it('reports a property, a custom property and a value an older satori ignores as IMGMETA_CSS_IGNORED', async () => {
+    const css = { textIndent: 40, ['--accent' as string]: '#e11', textDecorationLine: 'underline', textDecorationStyle: 'double' } as CSSProperties
+    const { warnings } = await renderPixels(text(css), { ...size, nextRelease: '14.2.35' })
+    expect(warnings.map((warning) => warning.slice(0, warning.indexOf(', which')))).toEqual([
+      '<div> uses the CSS property "textIndent"',
+      '<div> uses the CSS custom property "--accent" (every var() reading it is left unresolved)',
+      '<div> uses the CSS value "textDecorationStyle: double"',
+    ])
+    expect(warnings.map(warningCode)).toEqual(['IMGMETA_CSS_IGNORED', 'IMGMETA_CSS_IGNORED', 'IMGMETA_CSS_IGNORED'])
   })
 
   it('refuses it with strictCss only for the release that ignores it', async () => {
