@@ -112,13 +112,6 @@ export function ignoredCss(style: unknown, satori: SatoriVersion = NEWEST): Igno
   return ignored
 }
 
-/** The style properties satori would silently ignore, in order; vendor-prefixed twins of a standard one excepted. */
-export function ignoredStyleProperties(style: unknown, satori: SatoriVersion = NEWEST): string[] {
-  return ignoredCss(style, satori)
-    .filter((entry) => entry.value === undefined)
-    .map((entry) => entry.property)
-}
-
 /** "next 15.5.29's next/og (satori 0.15.2)", or the satori alone when no `next` is installed. */
 export function layoutEngineLabel(release: Pick<OgRelease, 'next' | 'satori'>): string {
   return release.next === undefined ? `satori ${release.satori} (next/og's layout engine)` : `next ${release.next}'s next/og (satori ${release.satori})`
