@@ -47,12 +47,13 @@ const PROPERTY_SINCE: Readonly<Record<string, SatoriVersion>> = {
 }
 const CUSTOM_PROPERTIES_SINCE: SatoriVersion = '0.29.0'
 
-// Keyword values an older satori accepts without error but draws as if the property were absent (measured as
-// above): 0.10 draws `double` underlines solid; before 0.29 `cover`/`contain` backgrounds keep the image's own
-// size and `scale-down` images are stretched (fill). Values an older satori throws on (`display: contents`,
+// Keywords an older satori accepts without error but draws as if they were absent (measured as above): 0.10
+// draws `double` underlines solid (also in the `textDecoration` shorthand); before 0.29 `cover`/`contain`
+// backgrounds keep the image's own size and `scale-down` images are stretched (fill). Values an older satori throws on (`display: contents`,
 // `position: static`, repeating gradients) stay failures: satori's own error reaches the user.
 const VALUE_SINCE: Readonly<Record<string, Readonly<Record<string, SatoriVersion>>>> = {
   textDecorationStyle: { double: '0.15.2' },
+  textDecoration: { double: '0.15.2' },
   backgroundSize: { cover: '0.29.0', contain: '0.29.0' },
   objectFit: { 'scale-down': '0.29.0' },
 }
@@ -81,16 +82,22 @@ function coveredByStandard(name: string, style: Record<string, unknown>, satori:
 /** What that satori ignores in one style: a whole property, or one keyword value of a property it reads. */
 export interface IgnoredCss {
   property: string
-  /** Set when satori reads the property but not this keyword value. */
+  /** The whole value, set when satori reads the property but not one keyword of it. */
   value?: string
+  /** That keyword. */
+  keyword?: string
   /** The first kept satori that draws it, when one does. */
   since?: SatoriVersion
 }
 
-function ignoredValue(name: string, value: unknown, satori: SatoriVersion): SatoriVersion | undefined {
-  if (typeof value !== 'string') return undefined
-  const since = VALUE_SINCE[name]?.[value.trim().toLowerCase()]
-  return since !== undefined && !atLeast(satori, since) ? since : undefined
+function ignoredKeyword(name: string, value: unknown, satori: SatoriVersion): { keyword: string; since: SatoriVersion } | undefined {
+  const keywords = VALUE_SINCE[name]
+  if (typeof value !== 'string' || keywords === undefined) return undefined
+  for (const keyword of value.trim().toLowerCase().split(/\s+/)) {
+    const since = Object.hasOwn(keywords, keyword) ? keywords[keyword] : undefined
+    if (since !== undefined && !atLeast(satori, since)) return { keyword, since }
+  }
+  return undefined
 }
 
 /** What satori of that version (default: the newest kept) would silently ignore in the style, in order. */
@@ -106,8 +113,8 @@ export function ignoredCss(style: unknown, satori: SatoriVersion = NEWEST): Igno
       ignored.push(since ? { property, since } : { property })
       continue
     }
-    const since = ignoredValue(property, value, satori)
-    if (since) ignored.push({ property, value: String(value), since })
+    const keyword = ignoredKeyword(property, value, satori)
+    if (keyword) ignored.push({ property, value: String(value), ...keyword })
   }
   return ignored
 }
@@ -124,7 +131,7 @@ function drawnFrom(since: SatoriVersion): string {
 }
 
 function what(entry: IgnoredCss): string {
-  if (entry.value !== undefined) return `the CSS value "${entry.property}: ${entry.value}"`
+  if (entry.value !== undefined) return `the CSS value "${entry.keyword}" in "${entry.property}: ${entry.value}"`
   if (entry.property.startsWith('--')) return `the CSS custom property "${entry.property}" (every var() reading it is left unresolved)`
   return `the CSS property "${entry.property}"`
 }
@@ -132,7 +139,7 @@ function what(entry: IgnoredCss): string {
 /** The warning for CSS that release's next/og ignores (what it does with it: nothing). */
 export function ignoredCssWarning(where: string, entry: IgnoredCss, release: Pick<OgRelease, 'next' | 'satori'>): string {
   const newer = entry.since ? ` (drawn from ${drawnFrom(entry.since)})` : ''
-  const drawn = entry.value === undefined ? 'the image is drawn without it' : `the image is drawn as if "${entry.property}" were not set`
+  const drawn = entry.value === undefined ? 'the image is drawn without it' : 'the image is drawn without that value'
   return `${where} uses ${what(entry)}, which ${layoutEngineLabel(release)} ignores${newer}; ${drawn}`
 }
 

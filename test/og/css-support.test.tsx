@@ -38,6 +38,7 @@ const CASES: Case[] = [
   { name: 'WebkitTextStroke', element: text, base: {}, css: { WebkitTextStroke: '2px #e11' }, drawnFrom: '15.5.29' },
   { name: 'WebkitTextStrokeWidth', element: text, base: {}, css: { WebkitTextStrokeWidth: 2, WebkitTextStrokeColor: '#e11' }, drawnFrom: '15.5.29' },
   { name: 'textDecorationStyle: double', element: text, base: { textDecorationLine: 'underline' }, css: { textDecorationStyle: 'double' }, drawnFrom: '15.5.29' },
+  { name: 'textDecoration: underline double', element: text, base: { textDecoration: 'underline' }, css: { textDecoration: 'underline double' }, drawnFrom: '15.5.29' },
   { name: 'textIndent', element: text, base: {}, css: { textIndent: 40 }, drawnFrom: '16.4.6' },
   { name: 'boxSizing', element: text, base: { width: 120 }, css: { boxSizing: 'content-box' }, drawnFrom: '16.4.6' },
   { name: 'textDecorationSkipInk', element: text, base: { textDecorationLine: 'underline' }, css: { textDecorationSkipInk: 'none' }, drawnFrom: '16.4.6' },
@@ -89,8 +90,8 @@ describe('what each release\'s satori ignores is a warning for that release only
     ])
     const value = await renderPixels(text({ textDecorationLine: 'underline', textDecorationStyle: 'double' }), { ...size, nextRelease: '14.2.35' })
     expect(value.warnings).toEqual([
-      '<div> uses the CSS value "textDecorationStyle: double", which next 14.2.35\'s next/og (satori 0.10.9) ignores ' +
-        '(drawn from satori 0.15.2 on, Next 15.5.29 and later); the image is drawn as if "textDecorationStyle" were not set',
+      '<div> uses the CSS value "double" in "textDecorationStyle: double", which next 14.2.35\'s next/og (satori 0.10.9) ' +
+        'ignores (drawn from satori 0.15.2 on, Next 15.5.29 and later); the image is drawn without that value',
     ])
   })
 
@@ -100,7 +101,7 @@ describe('what each release\'s satori ignores is a warning for that release only
     expect(warnings.map((warning) => warning.slice(0, warning.indexOf(', which')))).toEqual([
       '<div> uses the CSS property "textIndent"',
       '<div> uses the CSS custom property "--accent" (every var() reading it is left unresolved)',
-      '<div> uses the CSS value "textDecorationStyle: double"',
+      '<div> uses the CSS value "double" in "textDecorationStyle: double"',
     ])
     expect(warnings.map(warningCode)).toEqual(['IMGMETA_CSS_IGNORED', 'IMGMETA_CSS_IGNORED', 'IMGMETA_CSS_IGNORED'])
   })
