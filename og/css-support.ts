@@ -88,6 +88,24 @@ export interface IgnoredCss {
   keyword?: string
   /** The first kept satori that draws it, when one does. */
   since?: SatoriVersion
+  /** What satori does instead of ignoring it, when it does something else (the warning's last words). */
+  effect?: string
+}
+
+// satori reads a string line-height as a length; one it cannot read (a keyword: `inherit`, `initial`, `NORMAL`)
+// becomes NaN, and none of the element's text (nor its children's, which inherit it) is drawn. `normal`, exactly
+// so written, is the default line height from 0.15.2 on; satori 0.10.9 (Next 14.2) has no such case. Measured by
+// finding NaN in the SVG of each kept version (test/og/css-support.test.tsx).
+const NORMAL_LINE_HEIGHT_SINCE: SatoriVersion = '0.15.2'
+const UNREADABLE_LINE_HEIGHT = 'none of the text in it is drawn (its line height becomes NaN)'
+
+function unreadableLineHeight(value: unknown, satori: SatoriVersion): IgnoredCss | undefined {
+  if (typeof value !== 'string' || !/^\s*[a-z-]+\s*$/i.test(value)) return undefined
+  if (value === 'normal') {
+    if (atLeast(satori, NORMAL_LINE_HEIGHT_SINCE)) return undefined
+    return { property: 'lineHeight', value, keyword: value, since: NORMAL_LINE_HEIGHT_SINCE, effect: UNREADABLE_LINE_HEIGHT }
+  }
+  return { property: 'lineHeight', value, keyword: value.trim(), effect: UNREADABLE_LINE_HEIGHT }
 }
 
 function ignoredKeyword(name: string, value: unknown, satori: SatoriVersion): { keyword: string; since: SatoriVersion } | undefined {
@@ -115,6 +133,8 @@ export function ignoredCss(style: unknown, satori: SatoriVersion = NEWEST): Igno
     }
     const keyword = ignoredKeyword(property, value, satori)
     if (keyword) ignored.push({ property, value: String(value), ...keyword })
+    const lineHeight = property === 'lineHeight' ? unreadableLineHeight(value, satori) : undefined
+    if (lineHeight) ignored.push(lineHeight)
   }
   return ignored
 }
@@ -136,9 +156,14 @@ function what(entry: IgnoredCss): string {
   return `the CSS property "${entry.property}"`
 }
 
-/** The warning for CSS that release's next/og ignores (what it does with it: nothing). */
+function newerNote(entry: IgnoredCss): string {
+  return entry.since ? ` (${entry.effect ? 'read' : 'drawn'} from ${drawnFrom(entry.since)})` : ''
+}
+
+/** The warning for CSS that release's next/og ignores (what it does with it: nothing) or cannot read. */
 export function ignoredCssWarning(where: string, entry: IgnoredCss, release: Pick<OgRelease, 'next' | 'satori'>): string {
-  const newer = entry.since ? ` (drawn from ${drawnFrom(entry.since)})` : ''
+  const newer = newerNote(entry)
+  if (entry.effect) return `${where} uses ${what(entry)}, which ${layoutEngineLabel(release)} cannot read${newer}; ${entry.effect}`
   const drawn = entry.value === undefined ? 'the image is drawn without it' : 'the image is drawn without that value'
   return `${where} uses ${what(entry)}, which ${layoutEngineLabel(release)} ignores${newer}; ${drawn}`
 }
@@ -151,11 +176,12 @@ export function checkStyle(style: unknown, where: string, release: Pick<OgReleas
   }
   const [entry] = ignoredCss(style, release.satori)
   if (entry !== undefined) {
-    const newer = entry.since ? ` (drawn from ${drawnFrom(entry.since)})` : ''
+    const newer = newerNote(entry)
+    const fate = entry.effect ? `cannot read${newer} (${entry.effect})` : `does not support and would silently ignore${newer}`
     throw new ImgmetaError(
       'unsupported-css',
-      `imgmeta/og: ${where} uses ${what(entry)}, which ${layoutEngineLabel(release)} does not support and would ` +
-        `silently ignore${newer}; remove it, or turn strictCss off to render as next/og does.`,
+      `imgmeta/og: ${where} uses ${what(entry)}, which ${layoutEngineLabel(release)} ${fate}; remove it, or turn ` +
+        `strictCss off to render as next/og does.`,
     )
   }
 }

@@ -106,6 +106,16 @@ describe('what each release\'s satori ignores is a warning for that release only
     expect(warnings.map(warningCode)).toEqual(['IMGMETA_CSS_IGNORED', 'IMGMETA_CSS_IGNORED', 'IMGMETA_CSS_IGNORED'])
   })
 
+  it.each(RELEASES)('next %s: a line height its satori cannot read (no text drawn) is warned, and only that', async (release) => {
+    for (const lineHeight of ['normal', 'NORMAL', 'inherit', 'initial', '1.5', '150%', '24px', '1.2em']) {
+      const { svg, warnings } = await renderPixels(text({ lineHeight }), { ...size, nextRelease: release })
+      const unread = warnings.filter((warning) => warning.includes(`"lineHeight: ${lineHeight}", which next ${release}'s next/og`) && warning.includes('cannot read'))
+      // satori writes NaN into the SVG for every glyph of a line height it could not read.
+      expect(unread, `lineHeight ${lineHeight} on next ${release}`).toHaveLength(svg.includes('NaN') ? 1 : 0)
+    }
+    expect((await renderPixels(text({ lineHeight: 'normal' }), { ...size, nextRelease: release })).svg.includes('NaN')).toBe(release === '14.2.35')
+  })
+
   it('refuses it with strictCss only for the release that ignores it', async () => {
     const stroked = text({ WebkitTextStroke: '2px #e11' })
     const error = await renderPixels(stroked, { ...size, nextRelease: '14.2.35', strictCss: true }).then(
