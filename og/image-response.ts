@@ -16,7 +16,7 @@ const warned = new Set<string>()
 export function warningCode(warning: string): string {
   if (warning.startsWith('emoji')) return 'IMGMETA_EMOJI_NOT_DRAWN'
   if (warning.startsWith('text')) return 'IMGMETA_MISSING_GLYPHS'
-  if (warning.includes('uses the CSS property')) return 'IMGMETA_CSS_IGNORED'
+  if (/ uses the CSS (?:property|custom property|value) /.test(warning)) return 'IMGMETA_CSS_IGNORED'
   return 'IMGMETA_LAYOUT_CAVEAT'
 }
 

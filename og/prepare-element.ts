@@ -1,12 +1,15 @@
 import { ImgmetaError } from '../src/errors.js'
-import { checkStyle, ignoredCssWarning, ignoredStyleProperties } from './css-support.js'
+import { checkStyle, ignoredCss, ignoredCssWarning } from './css-support.js'
 import { resolveCssUrls, resolveImageSource } from './image-sources.js'
 import { MAX_ELEMENT_DEPTH } from './limits.js'
+import type { OgRelease } from './releases.js'
 
 /** What {@link prepareElement} enforces. */
 export interface PrepareOptions {
   /** Refuse style properties satori ignores; when false each one is a warning instead. */
   strictCss: boolean
+  /** The release laid out as: its satori decides what is ignored, and warnings name it. */
+  release: Pick<OgRelease, 'next' | 'satori'>
   /** Where warnings go (one per element and property). */
   warnings: string[]
   /** Where the classes of every `tw` prop go, in order (satori's Tailwind reads them). */
@@ -61,8 +64,8 @@ async function walk(node: unknown, options: PrepareOptions, depth: number, where
   const here = describe(type)
   const next: Record<string, unknown> = { ...props }
   if (options.twClasses && typeof props.tw === 'string') for (const name of props.tw.split(/\s+/)) if (name) options.twClasses.add(name)
-  if (options.strictCss) checkStyle(props.style, here)
-  else for (const name of ignoredStyleProperties(props.style)) options.warnings.push(ignoredCssWarning(here, name))
+  if (options.strictCss) checkStyle(props.style, here, options.release)
+  else for (const entry of ignoredCss(props.style, options.release.satori)) options.warnings.push(ignoredCssWarning(here, entry, options.release))
   if (props.style && typeof props.style === 'object') {
     const style: Record<string, unknown> = { ...(props.style as Record<string, unknown>) }
     for (const key of URL_STYLE_PROPERTIES) {

@@ -3,11 +3,12 @@ import path from 'node:path'
 import pixelmatch from 'pixelmatch'
 import { afterAll, describe, expect, test } from 'vitest'
 import { decodePng } from '../../src/png.js'
+import { goldenImage } from '../fixtures/og-corpus/goldens.js'
 import { CHILD_TIMEOUT_MS } from '../helpers/vitest-project.js'
 import { copyFixture, listFiles, REPO, runCli } from './cli-helpers.js'
 
 // `imgmeta update` in a project follows the project's installed next: its snapshots are what that release's
-// next/og draws (the goldens in test/golden/og/<release>/wasm, made by the real next/og). Next 16.4.6 is the
+// next/og draws (the goldens of test/golden/og/<release>/wasm, made by the real next/og). Next 16.4.6 is the
 // repository's own next; Next 14.2.35 is a stand-in in the project's node_modules holding the files imgmeta
 // reads from a release (test/fixtures/next-14.2.35-standin), so that nothing is installed here.
 const CARD = 'og-title-default-font'
@@ -36,7 +37,7 @@ async function snapshotAfterUpdate(dir: string) {
 }
 
 function differingFromGolden(image: { data: Uint8Array; width: number; height: number }, release: string): number {
-  const golden = decodePng(readFileSync(path.join(REPO, 'test/golden/og', release, 'wasm', `${CARD}.png`)), `${release} golden`)
+  const golden = goldenImage(release, 'wasm', CARD)
   expect([image.width, image.height]).toEqual([golden.width, golden.height])
   return pixelmatch(image.data, golden.data, undefined, golden.width, golden.height, { threshold: 0.1 })
 }

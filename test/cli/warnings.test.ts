@@ -8,7 +8,7 @@ import { timeoutOf } from '../helpers/timeouts.js'
 import { copyFixture, runCli, type CliRun } from './cli-helpers.js'
 
 const CARD = '/card/opengraph-image'
-const CSS_WARNING = '<div> uses the CSS property "WebkitFontSmoothing", which satori (next/og\'s layout engine) ignores; the image is drawn without it'
+const CSS_WARNING = '<div> uses the CSS property "WebkitFontSmoothing", which next 16.4.6\'s next/og (satori 0.29.0) ignores; the image is drawn without it'
 const TW_WARNING = 'tw: class "size-full" is not one satori\'s Tailwind knows; next/og ignores it'
 
 const REPORTS = ['--reporter', 'junit=out/junit.xml', '--reporter', 'json=out/results.json', '--summary', 'out/summary.md', '--report', 'out/report']

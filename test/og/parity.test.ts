@@ -1,17 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
+import { existsSync, readdirSync } from 'node:fs'
 import pixelmatch from 'pixelmatch'
 import { describe, expect, it } from 'vitest'
-import { decodePng } from '../../src/png.js'
 import { renderPixels } from '../../og/index.js'
 import { MEASURED_RELEASES } from '../../og/releases.js'
+import {
+  GOLDEN_PNG_DIR,
+  goldenImage,
+  goldenManifest as manifest,
+  goldenModes as modes,
+  goldenPngPath,
+  goldenReleases,
+  type GoldenMode as Mode,
+} from '../fixtures/og-corpus/goldens.js'
 import { corpus, corpusOptions } from '../fixtures/og-corpus/index.js'
 import { nextVersion } from '../fixtures/og-corpus/next-og.js'
 
 // For every measured Next release and every corpus card, imgmeta/og laid out as that release must draw what the
-// release's real next/og drew (test/golden/og/<release>/<rasterizer>/, made by `npm run goldens:og`): 0 differing
-// pixels at pixelmatch threshold 0.1, and a refusal where next/og refused.
-const goldenDir = path.resolve(import.meta.dirname, '../golden/og')
+// release's real next/og drew (test/golden/og/<release>/<rasterizer>/manifest.json and the PNG it names, made by
+// `npm run goldens:og`): 0 differing pixels at pixelmatch threshold 0.1, and a refusal where next/og refused.
 
 // Next 16.4 rasterizes with sharp (librsvg) when sharp is installed and with resvg-wasm otherwise, and the two
 // differ. imgmeta/og rasterizes with resvg, the core every measured next/og bundles, so it matches the wasm path
@@ -20,33 +26,13 @@ const goldenDir = path.resolve(import.meta.dirname, '../golden/og')
 const SHARP_MAX_DIFF_RATIO = 0.00001
 const SHARP_EXCEPTIONS: Record<string, number> = { 'og-hard-stop-stripes': 0.015 }
 
-type Mode = 'sharp' | 'wasm'
-
-interface Manifest {
-  next: string
-  satori: string
-  items: Array<{ name: string }>
-  refused: Array<{ name: string; error: string }>
-}
-
-function manifest(release: string, mode: Mode): Manifest {
-  return JSON.parse(readFileSync(path.join(goldenDir, release, mode, 'manifest.json'), 'utf8')) as Manifest
-}
-
-function modes(release: string): Mode[] {
-  return readdirSync(path.join(goldenDir, release)).filter((mode): mode is Mode => mode === 'sharp' || mode === 'wasm')
-}
-
-function golden(release: string, mode: Mode, name: string) {
-  return decodePng(readFileSync(path.join(goldenDir, release, mode, `${name}.png`)), `golden ${release}/${mode}/${name}.png`)
-}
+const golden = (release: string, mode: Mode, name: string) => goldenImage(release, mode, name)
 
 const releases = Object.keys(MEASURED_RELEASES)
 
 describe('imgmeta/og matches the real next/og of each measured release', () => {
   it('has goldens for every measured release, made from the whole corpus (else run npm run goldens:og)', () => {
-    const folders = readdirSync(goldenDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())
-    expect(folders.map((entry) => entry.name).sort()).toEqual([...releases].sort())
+    expect(goldenReleases().sort()).toEqual([...releases].sort())
     for (const release of releases) {
       expect(modes(release)).toContain('wasm')
       for (const mode of modes(release)) {
@@ -58,6 +44,12 @@ describe('imgmeta/og matches the real next/og of each measured release', () => {
     }
     expect(releases).toContain(nextVersion())
     expect(corpus.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it('stores each distinct PNG once and only PNGs a manifest names', () => {
+    const named = new Set(releases.flatMap((release) => modes(release).flatMap((mode) => manifest(release, mode).items.map((item) => item.sha256))))
+    for (const sha256 of named) expect(existsSync(goldenPngPath(sha256)), `png/${sha256}.png`).toBe(true)
+    expect(readdirSync(GOLDEN_PNG_DIR).sort()).toEqual([...named].map((sha256) => `${sha256}.png`).sort())
   })
 
   describe.each(releases)('next %s', (release) => {

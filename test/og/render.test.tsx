@@ -79,7 +79,7 @@ describe('render', () => {
     const grid = <div style={{ display: 'flex', gridTemplateColumns: '1fr 1fr' }}>x</div>
     const result = await render(grid, { width: 40, height: 20 })
     expect(result.warnings).toEqual([
-      '<div> uses the CSS property "gridTemplateColumns", which satori (next/og\'s layout engine) ignores; the image is drawn without it',
+      '<div> uses the CSS property "gridTemplateColumns", which next 16.4.6\'s next/og (satori 0.29.0) ignores; the image is drawn without it',
     ])
     const plain = await render(<div style={{ display: 'flex' }}>x</div>, { width: 40, height: 20 })
     expect(result.png.equals(plain.png)).toBe(true)
@@ -106,7 +106,7 @@ describe('render', () => {
     const error = await failure(render(grid, { width: 40, height: 20, strictCss: true }))
     expect(error.code).toBe('unsupported-css')
     expect(error.message).toBe(
-      'imgmeta/og: <div> uses the CSS property "gridTemplateColumns", which satori (the layout engine of next/og) does not ' +
+      'imgmeta/og: <div> uses the CSS property "gridTemplateColumns", which next 16.4.6\'s next/og (satori 0.29.0) does not ' +
         'support and would silently ignore; remove it, or turn strictCss off to render as next/og does.',
     )
   })
@@ -121,7 +121,7 @@ describe('render', () => {
     expect(strict.warnings).toEqual([])
     const alone = await render(<div style={{ display: 'flex', WebkitBackgroundClip: 'text' }}>x</div>, { width: 40, height: 20 })
     expect(alone.warnings).toHaveLength(1)
-    expect(alone.warnings[0]).toMatch(/"WebkitBackgroundClip", which satori .* ignores/)
+    expect(alone.warnings[0]).toMatch(/"WebkitBackgroundClip", which next .* ignores/)
   })
 
   it('names an unsupported CSS value', async () => {
