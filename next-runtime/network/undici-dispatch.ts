@@ -153,7 +153,12 @@ function fail(handler: DispatchHandler, error: Error): void {
 function intercepted(original: Dispatch): Dispatch {
   return function (this: unknown, opts, handler) {
     const { answer: decide, sendingForReal } = shared()
-    const protocol = opts.origin === undefined ? undefined : new URL(opts.origin).protocol
+    let protocol: string | undefined
+    try {
+      protocol = opts.origin === undefined ? undefined : new URL(opts.origin).protocol
+    } catch {
+      // Not a URL: undici reports it itself.
+    }
     if (!decide || sendingForReal.getStore() || opts[DECIDED] || opts.upgrade || (protocol !== 'http:' && protocol !== 'https:')) {
       return original.call(this, opts, handler)
     }
