@@ -13,7 +13,7 @@ import { startFakeOrigins } from './support/fake-origins.js'
 const HOSTS_PRELOAD = path.join(REPO, 'test/network/support/test-hosts.mjs')
 const HAR = '__image_snapshots__/network/routes.har'
 
-// The shapes of real code: undici's request() for JSON, its fetch for a GraphQL POST, a keep-alive Agent for
+// The shapes of real code: undici's request() for JSON, its fetch for a GraphQL POST, an Agent of its own for
 // images.
 const UNDICI_ROUTE = `import { ImageResponse } from 'next/og'
 import { Agent, fetch as undiciFetch, request } from 'undici'
@@ -21,7 +21,7 @@ import { Agent, fetch as undiciFetch, request } from 'undici'
 export const size = { width: 300, height: 150 }
 export const contentType = 'image/png'
 
-const images = new Agent({ keepAliveTimeout: 10_000, connections: 4 })
+const images = new Agent({ connections: 4, pipelining: 1 })
 
 export default async function Image() {
   const theme = (await (await request(\`\${process.env.CMS_URL}/api/theme?post=hello\`)).body.json()) as { background: string }
