@@ -5,12 +5,13 @@
 // decision as every other request (intercept.ts), in two places:
 // - the global dispatcher (`globalThis[Symbol.for('undici.globalDispatcher.1')]`, shared by Node's bundled
 //   undici and every copy of the npm package) is wrapped: undici's API without a `dispatcher` option;
-// - `dispatch` of the dispatcher classes of the project's `undici` (and imgmeta's, when it has one) is wrapped
-//   on their shared base prototype: dispatchers the route constructs.
+// - `dispatch` of the dispatcher classes of the project's `undici` (declared in its package.json) is wrapped on
+//   their shared base prototype: dispatchers the route constructs.
 // A request that still reaches a socket some other way (a dispatcher of another undici copy) is caught by
 // undici's `undici:client:beforeConnect` diagnostics channel while replaying: it fails its image with a finding.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import diagnosticsChannel from 'node:diagnostics_channel'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
@@ -188,11 +189,26 @@ function wrapPrototype(proto: Record<PropertyKey, unknown>): void {
   proto.dispatch = intercepted(original)
 }
 
-/** The base prototype that holds `dispatch` for the dispatcher classes of the undici resolved from `from`. */
-function undiciDispatchPrototype(from: string): Record<PropertyKey, unknown> | undefined {
+/** True when the project's package.json declares `undici` (the only undici its own code may import). */
+function declaresUndici(packageJson: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, Record<string, string> | undefined>
+    return ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'].some((field) => pkg[field]?.undici !== undefined)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The base prototype that holds `dispatch` for the dispatcher classes of the project's undici. Loaded only when
+ * the project declares it: loading undici costs a worker 0.1–0.3 s, and code that imports it must declare it.
+ */
+function undiciDispatchPrototype(root: string): Record<PropertyKey, unknown> | undefined {
+  const packageJson = path.join(root, 'package.json')
+  if (!declaresUndici(packageJson)) return undefined
   let undici: { Agent?: { prototype: object } }
   try {
-    undici = createRequire(from)('undici') as typeof undici
+    undici = createRequire(packageJson)('undici') as typeof undici
   } catch {
     return undefined
   }
@@ -224,15 +240,15 @@ function wrapGlobalDispatcher(): void {
 }
 
 /**
- * Intercepts undici's API and dispatchers with `decide`. `roots` are folders whose `undici` (if any) has its
- * dispatcher classes wrapped. `onStrayConnect`, when given, is told of every socket undici opens other than for
+ * Intercepts undici's API and dispatchers with `decide`. `roots` are project folders whose declared `undici` has
+ * its dispatcher classes wrapped. `onStrayConnect`, when given, is told of every socket undici opens other than for
  * imgmeta's own sending: while replaying, that is a request that went around the interception.
  */
 export function interceptUndici(decide: AnswerRequest, roots: string[], onStrayConnect?: (origin: string) => void): void {
   const state = shared()
   state.answer = decide
   for (const root of roots) {
-    const proto = undiciDispatchPrototype(path.join(root, 'package.json'))
+    const proto = undiciDispatchPrototype(root)
     if (proto) wrapPrototype(proto)
   }
   // Loading the npm undici set the global dispatcher if none was; wrap whichever is there now.

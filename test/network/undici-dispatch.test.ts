@@ -1,7 +1,7 @@
 // undici's API and dispatchers in the process that runs routes: answered by the network layer like fetch, a
 // dispatcher of an undici copy imgmeta does not know is noted when it opens a socket while replaying, and
 // recording sends each request once.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -43,9 +43,10 @@ afterEach(() => {
   takeNetworkProblems()
 })
 
-/** A project folder: inside the repository its `undici` is the one imported here; outside it has none. */
+/** A project folder declaring undici: inside the repository it resolves to the one imported here; outside, to none. */
 function settings(mode: NetworkMode, where: 'project' | 'elsewhere'): NetworkSettings {
   const root = mkdtempSync(path.join(where === 'project' ? scratchInRepo : scratchOutside, 'p-'))
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'p', dependencies: { undici: '7.30.3' } }))
   const dir = path.join(root, '__image_snapshots__/network')
   return { mode, root, dir, harFile: 'routes.har', logDir: path.join(root, 'log'), deny: [], live: [], siteOrigins: [] }
 }

@@ -53,6 +53,9 @@ function project(): string {
   rmSync(path.join(dir, 'app/blog'), { recursive: true })
   mkdirSync(path.join(dir, 'app/undici'), { recursive: true })
   writeFileSync(path.join(dir, 'app/undici/opengraph-image.tsx'), UNDICI_ROUTE)
+  // The app declares the undici its route imports (resolved from the repository's node_modules).
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { undici: '7.30.3' } }, null, 2))
   return dir
 }
 
