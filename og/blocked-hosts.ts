@@ -1,7 +1,9 @@
 // next/og's refusal of image sources on local and private addresses ("SSRF protection"), as satori 0.29 (the
-// layout engine of next 16.4's next/og, and of this renderer) applies it to every `<img src>` and CSS `url()`
-// before fetching: the same URLs are refused here, with the same words, so a card that fails in production
-// fails in the check too. Host names are not resolved (satori does not either): only literals and local names.
+// layout engine of next 16.4's next/og) applies it to every `<img src>` and CSS `url()` before fetching: the
+// same URLs are refused here, with the same words, so a card that fails in production fails in the check too.
+// Earlier releases (14.2–16.1, satori 0.10/0.15) have no such check and fetch any http(s) URL; the renderer
+// applies this rule only for a release that has it (OgRelease.blocksPrivateImageHosts). Host names are not
+// resolved (satori does not either): only literals and local names.
 
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/
 

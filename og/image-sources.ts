@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ImgmetaError } from '../src/errors.js'
 import { MAX_IMAGE_SOURCE_BYTES } from './limits.js'
-import { isRemoteSource, loadRemoteImage } from './remote-sources.js'
+import { isRemoteSource, loadRemoteImage, type RemoteImageRules } from './remote-sources.js'
 
 /** Image types satori draws, by file extension, for local files given as a path or file: URL. */
 export const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -59,7 +59,7 @@ async function readLocalImage(file: string, where: string): Promise<string> {
  * Turns an image source into one satori can draw without the network: data URIs and bytes pass through, local
  * files become data URIs, anything else (http, https, relative paths) is an `unsupported-image-source` error.
  */
-export async function resolveImageSource(src: unknown, where: string): Promise<string | ArrayBuffer> {
+export async function resolveImageSource(src: unknown, where: string, rules: RemoteImageRules): Promise<string | ArrayBuffer> {
   if (src instanceof ArrayBuffer) return src
   if (ArrayBuffer.isView(src)) {
     return new Uint8Array(src.buffer, src.byteOffset, src.byteLength).slice().buffer
@@ -72,7 +72,7 @@ export async function resolveImageSource(src: unknown, where: string): Promise<s
   const file = localPath(text)
   if (file) return readLocalImage(file, where)
   if (isRemoteSource(text)) {
-    const remote = await loadRemoteImage(text, where, IMAGE_TYPES)
+    const remote = await loadRemoteImage(text, where, IMAGE_TYPES, rules)
     if (remote !== undefined) return remote
   }
   const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text
@@ -82,13 +82,13 @@ export async function resolveImageSource(src: unknown, where: string): Promise<s
 const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)/g
 
 /** Resolves every `url(...)` in a CSS value (backgroundImage, maskImage …) like an `<img src>`. */
-export async function resolveCssUrls(value: string, where: string): Promise<string> {
+export async function resolveCssUrls(value: string, where: string, rules: RemoteImageRules): Promise<string> {
   const matches = [...value.matchAll(CSS_URL)]
   if (matches.length === 0) return value
   let out = ''
   let last = 0
   for (const match of matches) {
-    const resolved = await resolveImageSource(match[2], where)
+    const resolved = await resolveImageSource(match[2], where, rules)
     if (typeof resolved !== 'string') throw new Error('unreachable: a CSS url() is text')
     out += value.slice(last, match.index) + (resolved === match[2] ? match[0] : `url(${resolved})`)
     last = match.index + match[0].length

@@ -20,7 +20,15 @@ export interface InstalledNextOg {
   font: { file: string; name: string; weight: number; style: 'normal' | 'italic' } | undefined
   /** True when next/og uses sharp for rasterizing when sharp can be imported (16.4 and later). */
   triesSharp: boolean
+  /**
+   * True when the bundled satori refuses `<img>` sources on local and private addresses (satori 0.29, next 16.4);
+   * undefined when the bundle does not say which satori it is.
+   */
+  blocksPrivateImageHosts: boolean | undefined
 }
+
+/** The words of the refusal in satori's bundled source; its presence marks a release that refuses. */
+export const SSRF_REFUSAL = 'Image source resolves to a blocked address (SSRF protection)'
 
 /** Reads next/og's make-up from a Next installation (the folder holding next's package.json). */
 export function readNextOg(nextDir: string): InstalledNextOg {
@@ -42,7 +50,8 @@ export function readNextOg(nextDir: string): InstalledNextOg {
     fontFile && declared
       ? { file: fontFile, name: declared[1]!, weight: Number(declared[2]), style: declared[3] as 'normal' | 'italic' }
       : undefined
-  return { next, dir, vercelOg, satori, font, triesSharp: /import\(["']sharp["']\)/.test(bundle) }
+  const blocksPrivateImageHosts = satori === undefined ? undefined : bundle.includes(SSRF_REFUSAL)
+  return { next, dir, vercelOg, satori, font, triesSharp: /import\(["']sharp["']\)/.test(bundle), blocksPrivateImageHosts }
 }
 
 let installed: InstalledNextOg | null | undefined

@@ -14,6 +14,8 @@ export interface PrepareOptions {
   warnings: string[]
   /** Where the classes of every `tw` prop go, in order (satori's Tailwind reads them). */
   twClasses?: Set<string>
+  /** Refuse remote image sources on local and private addresses, as the release's next/og does. */
+  blocksPrivateImageHosts: boolean
 }
 
 interface ElementLike {
@@ -70,11 +72,11 @@ async function walk(node: unknown, options: PrepareOptions, depth: number, where
     const style: Record<string, unknown> = { ...(props.style as Record<string, unknown>) }
     for (const key of URL_STYLE_PROPERTIES) {
       const value = style[key]
-      if (typeof value === 'string' && value.includes('url(')) style[key] = await resolveCssUrls(value, `${here} style.${key}`)
+      if (typeof value === 'string' && value.includes('url(')) style[key] = await resolveCssUrls(value, `${here} style.${key}`, options)
     }
     next.style = style
   }
-  if (type === 'img' && 'src' in props) next.src = await resolveImageSource(props.src, `${here} src`)
+  if (type === 'img' && 'src' in props) next.src = await resolveImageSource(props.src, `${here} src`, options)
   if ('children' in props) next.children = await walk(props.children, options, depth + 1, here)
   return { ...node, props: next }
 }

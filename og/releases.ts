@@ -31,17 +31,25 @@ export interface OgRelease {
   font: DefaultFontSpec
   /** The folder of the installed next/og, when the default font is read from there (a font imgmeta does not know). */
   fontDir?: string
+  /** True when its next/og refuses `<img>` sources on local and private addresses (og/blocked-hosts.ts). */
+  blocksPrivateImageHosts: boolean
   /** Why this layout may differ from that release's next/og; listed in every render's warnings. */
   caveat?: string
 }
 
-/** The releases the parity corpus measured (the real next/og against imgmeta/og, card by card). */
-export const MEASURED_RELEASES: Readonly<Record<string, { vercelOg: string; satori: SatoriVersion; font: string }>> = {
-  '14.2.35': { vercelOg: '0.6.3', satori: '0.10.9', font: 'noto-sans-v27-latin-regular.ttf' },
-  '15.5.29': { vercelOg: '0.7.2', satori: '0.15.2', font: 'noto-sans-v27-latin-regular.ttf' },
-  '16.0.9': { vercelOg: '0.7.2', satori: '0.15.2', font: 'noto-sans-v27-latin-regular.ttf' },
-  '16.1.6': { vercelOg: '0.7.2', satori: '0.15.2', font: 'noto-sans-v27-latin-regular.ttf' },
-  '16.4.6': { vercelOg: '1.0.1', satori: '0.29.0', font: 'Geist-Regular.ttf' },
+/**
+ * The releases the parity corpus measured (the real next/og against imgmeta/og, card by card). Whether a release
+ * refuses local and private `<img>` hosts is read from its bundle (dist/compiled/@vercel/og/index.node.js):
+ * only 16.4.6's satori 0.29 carries the check; 14.2–16.1 fetch any http(s) URL.
+ */
+export const MEASURED_RELEASES: Readonly<
+  Record<string, { vercelOg: string; satori: SatoriVersion; font: string; blocksPrivateImageHosts: boolean }>
+> = {
+  '14.2.35': { vercelOg: '0.6.3', satori: '0.10.9', font: 'noto-sans-v27-latin-regular.ttf', blocksPrivateImageHosts: false },
+  '15.5.29': { vercelOg: '0.7.2', satori: '0.15.2', font: 'noto-sans-v27-latin-regular.ttf', blocksPrivateImageHosts: false },
+  '16.0.9': { vercelOg: '0.7.2', satori: '0.15.2', font: 'noto-sans-v27-latin-regular.ttf', blocksPrivateImageHosts: false },
+  '16.1.6': { vercelOg: '0.7.2', satori: '0.15.2', font: 'noto-sans-v27-latin-regular.ttf', blocksPrivateImageHosts: false },
+  '16.4.6': { vercelOg: '1.0.1', satori: '0.29.0', font: 'Geist-Regular.ttf', blocksPrivateImageHosts: true },
 }
 
 /** The newest measured release: what imgmeta/og lays out as when no `next` is installed. */
@@ -49,7 +57,7 @@ export const NEWEST_MEASURED = '16.4.6'
 
 function measured(next: string): OgRelease {
   const entry = MEASURED_RELEASES[next]!
-  return { next, satori: entry.satori, font: KNOWN_DEFAULT_FONTS[entry.font]! }
+  return { next, satori: entry.satori, font: KNOWN_DEFAULT_FONTS[entry.font]!, blocksPrivateImageHosts: entry.blocksPrivateImageHosts }
 }
 
 /** The layout for an installed next/og, from what its bundle says; a caveat when imgmeta lacks a piece of it. */
@@ -77,7 +85,9 @@ export function releaseFor(og: InstalledNextOg): OgRelease {
     font = KNOWN_DEFAULT_FONTS[MEASURED_RELEASES[NEWEST_MEASURED]!.font]!
     caveats.push(`imgmeta could not read next ${og.next}'s default font; using ${font.file}`)
   }
-  const release: OgRelease = { next: og.next, satori, font, ...(fontDir ? { fontDir } : {}) }
+  // A bundle that does not say which satori it holds is laid out as the newest release: it refuses as that one does.
+  const blocksPrivateImageHosts = og.blocksPrivateImageHosts ?? MEASURED_RELEASES[NEWEST_MEASURED]!.blocksPrivateImageHosts
+  const release: OgRelease = { next: og.next, satori, font, blocksPrivateImageHosts, ...(fontDir ? { fontDir } : {}) }
   if (caveats.length > 0) release.caveat = `${caveats.join('; ')} (see docs/renderer.md, "Next releases")`
   return release
 }

@@ -21,13 +21,21 @@ export function remoteLoader(): RemoteLoader | undefined {
   return (globalThis as unknown as Record<symbol, RemoteLoader | undefined>)[LOADER]
 }
 
+/** How the release being rendered treats remote image sources. */
+export interface RemoteImageRules {
+  /** Refuse local and private addresses, as next/og 16.4 (satori 0.29) does; earlier releases fetch them. */
+  blocksPrivateImageHosts: boolean
+}
+
 /** True for the sources next/og fetches: http(s) URLs and protocol-relative `//host/x`. */
 export function isRemoteSource(src: string): boolean {
   return /^https?:\/\//i.test(src) || src.startsWith('//')
 }
 
 /**
- * A remote image as a data URI, through the installed loader; undefined when none is installed. The content type
+ * A remote image as a data URI, through the installed loader; undefined when none is installed. A local or
+ * private address is refused first when the release refuses it (before the own-origin mapping: next/og never
+ * reaches `public/` for such a URL either). The content type
  * is the response's, else the one `typesByExtension` gives the URL's extension. A failed
  * request, an error status, a body that is not an image or one over the size bound is an error naming the URL.
  */
@@ -35,15 +43,16 @@ export async function loadRemoteImage(
   src: string,
   where: string,
   typesByExtension: Readonly<Record<string, string>>,
+  rules: RemoteImageRules,
 ): Promise<string | undefined> {
   const loader = remoteLoader()
   if (!loader) return undefined
   const url = src.startsWith('//') ? `https:${src}` : src
-  if (isBlockedImageUrl(url)) {
+  if (rules.blocksPrivateImageHosts && isBlockedImageUrl(url)) {
     throw new ImgmetaError(
       'unsupported-image-source',
-      `imgmeta/og: ${where}: Image source resolves to a blocked address (SSRF protection): ${url}. next/og refuses ` +
-        `local and private addresses; use the site's public URL (NEXT_PUBLIC_SITE_URL, metadataBase), whose files ` +
+      `imgmeta/og: ${where}: Image source resolves to a blocked address (SSRF protection): ${url}. next/og (16.4 and ` +
+        `later) refuses local and private addresses; use the site's public URL (NEXT_PUBLIC_SITE_URL, metadataBase), whose files ` +
         `of public/ imgmeta serves offline, or pass the bytes or a file path.`,
     )
   }

@@ -159,7 +159,13 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
   const warnings: string[] = checked.release.caveat ? [checked.release.caveat] : []
   const satori = await loadSatori(checked.release.satori)
   const twClasses = new Set<string>()
-  const prepared = await prepareElement(element, { strictCss: checked.strictCss, release: checked.release, warnings, twClasses })
+  const prepared = await prepareElement(element, {
+    strictCss: checked.strictCss,
+    release: checked.release,
+    warnings,
+    twClasses,
+    blocksPrivateImageHosts: checked.release.blocksPrivateImageHosts,
+  })
   let svg: string
   const reported = new Set<string>()
   const stopNoting = noteUnknownTailwind(reported)

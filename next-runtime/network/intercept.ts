@@ -1,6 +1,7 @@
 // The network layer inside a process that runs image routes: every HTTP(S) request the process makes through
-// `fetch` (undici) or `node:http`/`node:https` is intercepted with @mswjs/interceptors, the library MSW is built
-// on, which hooks those clients without touching user code. A request is answered from `public/` when it is on
+// `fetch` or `node:http`/`node:https` is intercepted with @mswjs/interceptors, the library MSW is built on, which
+// hooks those clients without touching user code; undici's own API and dispatchers, which it does not hook, are
+// intercepted at undici's dispatcher (undici-dispatch.ts). A request is answered from `public/` when it is on
 // the site's own origin, else replayed from the recordings, recorded, or let through, per NetworkSettings.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -13,6 +14,7 @@ import { reportNetworkProblem } from './network-problems.js'
 import { hostMatches, MAX_RECORDED_RESPONSE_BYTES, ROUTES_HAR_FILE, type NetworkSettings } from './network-settings.js'
 import { readPublicFile, siteOrigins } from './own-origin.js'
 import { describeRequest, recordingKey, sha256 } from './recording-key.js'
+import { interceptUndici, sendForReal, stopInterceptingUndici } from './undici-dispatch.js'
 import { logUsage } from './usage-log.js'
 
 /** What one process holds while the layer is installed (on globalThis: one layer per process, whatever loads it). */
@@ -58,6 +60,11 @@ export function installNetwork(settings: NetworkSettings): void {
     else if (answer instanceof Error) controller.errorWith(answer)
   })
   interceptor.apply()
+  interceptUndici(
+    (request) => answerRequest(state, request),
+    [settings.root],
+    settings.mode === 'replay' ? (origin) => strayConnect(settings, origin) : undefined,
+  )
   ;(globalThis as unknown as Record<symbol, NetworkState | undefined>)[STATE] = state
   // The reference renderer's remote <img src> and CSS url() go through the same (intercepted) fetch.
   setRemoteLoader((url) => globalThis.fetch(url))
@@ -66,6 +73,7 @@ export function installNetwork(settings: NetworkSettings): void {
 /** Removes the network layer from this process (requests go out as before). */
 export function uninstallNetwork(): void {
   currentState()?.interceptor.dispose()
+  stopInterceptingUndici()
   setRemoteLoader(undefined)
   ;(globalThis as unknown as Record<symbol, NetworkState | undefined>)[STATE] = undefined
 }
@@ -115,6 +123,27 @@ async function answerRequest(state: NetworkState, request: Request): Promise<Res
   return record(state, request, { body, bodySha256, key, shown })
 }
 
+/**
+ * A socket undici opens while replaying, other than to a live host: a request that went around the interception
+ * (a dispatcher of an undici copy other than the project's). It cannot be stopped there; it fails the image.
+ */
+function strayConnect(settings: NetworkSettings, origin: string): void {
+  let host = origin
+  try {
+    host = new URL(origin).hostname
+  } catch {
+    // Shown as given.
+  }
+  if (hostMatches(host, settings.live)) return
+  reportNetworkProblem({
+    request: `connect ${origin}`,
+    message:
+      `a connection to ${origin} was opened while replaying, around imgmeta's network layer: a dispatcher of an ` +
+      `undici copy other than the project's own \`undici\` (imgmeta intercepts that one's dispatchers, undici's ` +
+      `global dispatcher, fetch and node:http). Use the project's undici or fetch, or list the host in network.live.`,
+  })
+}
+
 /** Notes the problem for the image test and returns the error the request fails with. */
 function problem(request: string, message: string): Error {
   reportNetworkProblem({ request, message })
@@ -151,12 +180,14 @@ async function record(
   })
   let response: Response
   try {
-    response = await state.realFetch(request.url, {
-      method: request.method,
-      headers,
-      ...(sent.body && sent.body.byteLength > 0 && { body: sent.body }),
-      redirect: request.redirect,
-    })
+    response = await sendForReal(() =>
+      state.realFetch(request.url, {
+        method: request.method,
+        headers,
+        ...(sent.body && sent.body.byteLength > 0 && { body: sent.body }),
+        redirect: request.redirect,
+      }),
+    )
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message
     return problem(sent.shown, `${sent.shown} could not be recorded: ${cause}. Is the server reachable from this machine?`)

@@ -7,6 +7,7 @@ import { PNG } from 'pngjs'
 import { afterAll, describe, expect, test } from 'vitest'
 import { copyFixture, listFiles, REPO, runCli } from '../cli/cli-helpers.js'
 import { CHILD_TIMEOUT_MS } from '../helpers/vitest-project.js'
+import { nonLoopbackConnects } from './support/connect-log.js'
 import { startFakeOrigins, type CmsContent } from './support/fake-origins.js'
 
 const HOSTS_PRELOAD = path.join(REPO, 'test/network/support/test-hosts.mjs')
@@ -57,23 +58,6 @@ function readHarFile(dir: string): HarFile {
 
 function requestsOf(har: HarFile, port: number): string[] {
   return har.log.entries.map((e) => `${e.request.method} ${e.request.url.replace(`:${port}`, ':PORT')}`)
-}
-
-/** The socket connects a run logged (test-hosts.mjs), other than to loopback literals: a replaying check must have none. */
-function nonLoopbackConnects(logFile: string): string[] {
-  let text = ''
-  try {
-    text = readFileSync(logFile, 'utf8')
-  } catch {
-    return []
-  }
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as { host?: string; port?: string | number; path?: string })
-    .filter((c) => c.path === undefined || c.path === null)
-    .filter((c) => !['127.0.0.1', '::1', 'localhost'].includes(String(c.host)))
-    .map((c) => `${c.host}:${c.port}`)
 }
 
 describe('network: imgmeta update records, imgmeta check replays offline', () => {

@@ -11,6 +11,7 @@ import type { NetworkSettings } from '../../next-runtime/network/network-setting
 import { sha256 } from '../../next-runtime/network/recording-key.js'
 import { isBlockedImageUrl } from '../../og/blocked-hosts.js'
 import { emojiCode, emojiUrl } from '../../og/emoji.js'
+import { MEASURED_RELEASES, resolveRelease } from '../../og/releases.js'
 import { renderPixels } from '../../og/render.js'
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'imgmeta-renderer-network-'))
@@ -97,17 +98,36 @@ describe('renderer through the network layer', () => {
     expect(redPixels(drawn.pixels)).toBeGreaterThan(600)
   })
 
-  test('as next/og 16.4 does, <img> sources on local and private addresses are refused, even when recorded', async () => {
+  test('the local and private hosts next/og 16.4 refuses (satori 0.29 rule)', () => {
     for (const url of ['http://localhost:3000/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'http://10.1.2.3/a.png', 'http://192.168.0.9/a.png', 'http://printer.local/a.png', 'http://[::ffff:7f00:1]/a.png', 'ftp://example.com/a.png']) {
       expect(isBlockedImageUrl(url), url).toBe(true)
     }
     for (const url of ['https://images.example.com/a.png', 'http://8.8.8.8/a.png', 'http://cdn.imgmeta.test:8080/a.png', 'http://[2606:4700::1111]/a.png']) {
       expect(isBlockedImageUrl(url), url).toBe(false)
     }
+  })
+
+  // Read from each release's dist/compiled/@vercel/og/index.node.js: only 16.4.6 bundles the check.
+  const REFUSES: Record<string, boolean> = { '14.2.35': false, '15.5.29': false, '16.0.9': false, '16.1.6': false, '16.4.6': true }
+  test.each(Object.entries(REFUSES))('next %s: a recorded <img> on a loopback address is refused: %s', async (release, refuses) => {
     const url = 'http://127.0.0.1:8080/dot.svg'
     installNetwork(recorded({ [url]: { body: RED_DISC, type: 'image/svg+xml' } }))
-    await expect(
-      renderPixels(<div style={{ display: 'flex' }}><img src={url} width={10} height={10} /></div>, { width: 10, height: 10 }),
-    ).rejects.toThrow(`Image source resolves to a blocked address (SSRF protection): ${url}`)
+    const image = <div style={{ display: 'flex', background: '#ffffff' }}><img src={url} width={40} height={40} /></div>
+    const rendering = renderPixels(image, { width: 40, height: 40, nextRelease: release })
+    if (refuses) {
+      await expect(rendering).rejects.toThrow(`Image source resolves to a blocked address (SSRF protection): ${url}`)
+    } else {
+      expect(redPixels((await rendering).pixels)).toBeGreaterThan(600)
+    }
+    // CSS url() goes through the same check in satori, so here too.
+    const background = <div style={{ display: 'flex', width: '100%', height: '100%', backgroundImage: `url(${url})` }} />
+    const css = renderPixels(background, { width: 40, height: 40, nextRelease: release })
+    if (refuses) await expect(css).rejects.toThrow(`(SSRF protection): ${url}`)
+    else expect(redPixels((await css).pixels)).toBeGreaterThan(600)
+  })
+
+  test('every measured release is covered by the per-release refusal test', () => {
+    expect(Object.keys(REFUSES).sort()).toEqual(Object.keys(MEASURED_RELEASES).sort())
+    for (const [release, refuses] of Object.entries(REFUSES)) expect(resolveRelease(release).blocksPrivateImageHosts, release).toBe(refuses)
   })
 })

@@ -34,6 +34,15 @@ describe('following the installed next', () => {
     expect(old.caveat).toBeUndefined()
   })
 
+  it('reads from the bundle whether next/og refuses local and private image hosts: 16.4 does, 14.2 does not', () => {
+    expect(readNextOg(repoNextDir()).blocksPrivateImageHosts).toBe(MEASURED_RELEASES[readNextOg(repoNextDir()).next]?.blocksPrivateImageHosts)
+    expect(releaseFor(readNextOg(repoNextDir())).blocksPrivateImageHosts).toBe(true)
+    expect(releaseFor(readNextOg(STANDIN)).blocksPrivateImageHosts).toBe(false)
+    // A later release that bundles the check (its words in satori's source) is followed, whatever its satori.
+    const future = futureRelease('17.3.0', (b) => `${b}\nthrow new Error(\`Image source resolves to a blocked address (SSRF protection): \${A}\`);\n`)
+    expect(releaseFor(readNextOg(future)).blocksPrivateImageHosts).toBe(true)
+  })
+
   it('lays an unmeasured release with a satori imgmeta lacks out with the nearest older one, and says so', () => {
     const release = releaseFor(readNextOg(futureRelease('17.0.0', (b) => b.replaceAll('satori@0.10.9', 'satori@0.31.0'))))
     expect(release.satori).toBe('0.29.0')
