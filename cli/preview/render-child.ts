@@ -39,9 +39,10 @@ async function start(init: RendererInit): Promise<void> {
     ...imgmetaViteSettings(init.renderer),
   })
   const load = (file: string) => vite.ssrLoadModule(file)
-  // The project's test.setupFiles run before any route, as they do under `imgmeta check`.
-  const setupErrors = await runSetupFiles(vite, init.root)
   const deadlineMs = hardDeadlineMs(init.timeoutMs)
+  // The project's test.setupFiles run before any route, as they do under `imgmeta check`; bounded like a route.
+  const disarmSetup = armHardDeadline(init.deadlineLog, deadlineMs, { file: projectConfigFile(init.root), route: '(setup files)', step: 'running the setup files' })
+  const setupErrors = await runSetupFiles(vite, init.root).finally(disarmSetup)
   const step = async <T>(what: TimedOutStep, work: () => Promise<T>): Promise<T> => {
     const disarm = armHardDeadline(init.deadlineLog, deadlineMs, what as Record<string, unknown>)
     try {

@@ -12,6 +12,9 @@ import type { ChildMessage, KilledStep, ParentMessage, RendererInit } from './re
 
 const CHILD_MODULE = fileURLToPath(new URL('./render-child.js', import.meta.url))
 
+/** How long a closing render process may take to close vite before it is killed. */
+const CLOSE_GRACE_MS = 2_000
+
 /** The preview's render process, restarted after each kill. */
 export interface Renderer {
   /** Renders the gallery afresh (modules reloaded); steps that block their thread come back as timed out. */
@@ -61,7 +64,10 @@ export async function startRenderer(init: RendererInit): Promise<Renderer> {
       if (!running || running.exitCode !== null || running.signalCode !== null) return
       const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()))
       running.send({ type: 'close' } satisfies ParentMessage)
+      // A process stuck in a route's loop never reads the message: it is killed rather than waited for.
+      const stuck = setTimeout(() => running.kill('SIGKILL'), CLOSE_GRACE_MS)
       await exited
+      clearTimeout(stuck)
     },
   }
 }
@@ -77,6 +83,10 @@ async function spawnRenderer(init: RendererInit): Promise<ChildProcess> {
     child.kill()
     throw new ImgmetaError(answer.code ?? 'config-failed', answer.message)
   }
+  // Killed at the hard deadline while a setup file ran (a loop at its top level): named as such.
+  const killed = readHardDeadlineLog(init.deadlineLog)
+  rmSync(init.deadlineLog, { force: true })
+  if (killed[0]) throw new ImgmetaError('timeout', timedOutMessage(killed[0].what as TimedOutStep, init.root, init.timeoutMs, killed[0].ms))
   throw new ImgmetaError('render-process-exited', `the render process exited (${answer.type === 'exit' ? answer.reason : answer.type}) while it loaded the project's vite config.`)
 }
 
