@@ -19,8 +19,6 @@ const CLOSE_GRACE_MS = 2_000
 export interface Renderer {
   /** Renders the gallery afresh (modules reloaded); steps that block their thread come back as timed out. */
   build(): Promise<Gallery>
-  /** The running render process's id (undefined between a kill and the next start). */
-  pid(): number | undefined
   close(): Promise<void>
 }
 
@@ -32,6 +30,7 @@ export async function startRenderer(init: RendererInit): Promise<Renderer> {
   const build = async (): Promise<Gallery> => {
     const timedOut: KilledStep[] = []
     for (;;) {
+      if (closed) throw new Error('the preview was closed')
       // A process that went away while idle (its parent's signal, a crash) is replaced.
       if (child && (child.exitCode !== null || child.signalCode !== null)) child = undefined
       child ??= await spawnRenderer(init)
@@ -56,7 +55,6 @@ export async function startRenderer(init: RendererInit): Promise<Renderer> {
 
   return {
     build,
-    pid: () => child?.pid,
     async close() {
       closed = true
       const running = child

@@ -22,8 +22,6 @@ export interface PreviewServer {
   port: number
   /** Renders everything again now (also what a file change triggers). */
   rebuild(): Promise<void>
-  /** The process that loads and renders the routes (replaced after a kill). */
-  rendererPid(): number | undefined
   close(): Promise<void>
 }
 
@@ -169,7 +167,6 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     url: `http://127.0.0.1:${port}/`,
     port,
     rebuild,
-    rendererPid: () => renderer.pid(),
     async close() {
       clearTimeout(timer)
       for (const w of watchers) w.close()
@@ -177,8 +174,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       clients.clear()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await building?.catch(() => {})
+      // First the render process (killed if a route holds it), so that a render under way ends now.
       await renderer.close()
+      await building?.catch(() => {})
       rmSync(workDir, { recursive: true, force: true })
     },
   }
