@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { didYouMean } from '../src/closest-name.js'
 import { ImgmetaError } from '../src/errors.js'
+import { TIMEOUT_MS } from '../src/option-rules.js'
 import type { ImgmetaConfig } from '../src/config.js'
 
 export { defineConfig, type ImgmetaConfig, type RendererChoice } from '../src/config.js'
@@ -124,8 +125,8 @@ export function validateConfig(value: unknown, file: string): ImgmetaConfig {
     throw configError(file, 'failureThresholdType', '"pixel" or "percent"')
   }
   if (config.network !== undefined) validateNetworkConfig(config.network, file)
-  if (config.timeoutMs !== undefined && !(Number.isSafeInteger(config.timeoutMs) && (config.timeoutMs as number) >= 1)) {
-    throw configError(file, 'timeoutMs', 'a whole number of milliseconds, at least 1')
+  if (config.timeoutMs !== undefined && !TIMEOUT_MS.test(config.timeoutMs)) {
+    throw configError(file, 'timeoutMs', TIMEOUT_MS.accepts)
   }
   if (config.params !== undefined) {
     if (typeof config.params !== 'object' || config.params === null || Array.isArray(config.params)) {

@@ -20,4 +20,6 @@ export interface EntryOptions extends EntryRunSettings {
   timeoutMs: number
   /** Where a test process logs the image it was killed for (next-runtime/hard-deadline.ts). */
   deadlineLog: string
+  /** Route modules loading at once (1 after a kill that several loading modules could have caused). */
+  loadAhead?: number
 }

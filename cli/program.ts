@@ -97,6 +97,7 @@ export function createProgram(io: ProgramIO = defaultIO, onExit: (code: number) 
     .option('--root <dir>', 'project folder whose vite config and tsconfig apply')
     .addOption(new Option('--renderer <name>', 'what next/og renders with').choices(['reference', 'next']))
     .option('--snapshot-dir <dir>', `snapshot folder (default: ${DEFAULT_SNAPSHOT_DIR})`)
+    .option('--timeout <ms>', 'per-image deadline for each user step, as for check; a step that blocks its thread is stopped (default: 10000)')
     .action(async (appDir: string | undefined, flags: RawRunFlags & { port: string }) => {
       onExit(await runPreviewCommand(appDir, flags, io))
     })

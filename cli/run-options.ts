@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_TIMEOUT_MS } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
+import { TIMEOUT_MS } from '../src/option-rules.js'
 import { detectNextVersion, type NextMajor } from '../src/next-version.js'
 import type { Params } from '../src/route.js'
 import { ROUTE_SNAPSHOTS_DIR_NAME, SNAPSHOTS_DIR_NAME } from '../matchers/snapshot-name.js'
@@ -125,11 +126,11 @@ export function parseReporter(value: string): ReporterChoice {
   throw usageError(`--reporter must be terminal, junit[=file], json[=file], github or blob[=file] (got "${value}").`)
 }
 
-/** Parses `--timeout <ms>`: a whole number of milliseconds, at least 1. */
+/** Parses `--timeout <ms>` by the shared rule (src/option-rules.ts): whole milliseconds a Node timer can wait. */
 export function parseTimeout(value: string): number {
   const n = Number(value)
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw usageError(`--timeout must be a whole number of milliseconds, at least 1, such as 20000 (got "${value}").`)
+  if (!/^\d+$/.test(value.trim()) || !TIMEOUT_MS.test(n)) {
+    throw usageError(`--timeout must be ${TIMEOUT_MS.accepts}, such as 20000 (got "${value}").`)
   }
   return n
 }

@@ -10,12 +10,13 @@ import { projectConfigFile } from '../next-runtime/project-config.js'
 import { findImageRoutes } from '../src/app.js'
 import { imageTestBudgetMs } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
-import type { HardDeadlineRecord } from '../next-runtime/hard-deadline.js'
+import { readHardDeadlineLog, type HardDeadlineRecord } from '../next-runtime/hard-deadline.js'
+import { relativeRouteFile, timedOutMessage, type TimedOutStep } from './timed-out-step.js'
 import type { ImageRoute, Params } from '../src/route.js'
 import type { EntryOptions } from './entry-options.js'
 import { classifyFinding, type FindingKind } from './finding.js'
 import { reportByRouteFile } from './route-file-reports.js'
-import type { RunOptions } from './run-options.js'
+import type { ReporterChoice, RunOptions } from './run-options.js'
 import { imgmetaViteSettings } from './vite-settings.js'
 
 /** The outcome of one image test (one route × params × id), or of a route that could not be covered. */
@@ -60,6 +61,11 @@ export interface RunOutcome {
   snapshots: SnapshotCounts
   /** True when every route ran: no shard, no filter. Only then are obsolete snapshots meaningful. */
   complete: boolean
+  /**
+   * True when a test process was killed at a hard deadline and routes ran again in a later vitest run: the
+   * JUnit and JSON files vitest wrote hold that last run only, so the command writes them again from `results`.
+   */
+  rerun?: boolean
   /** Snapshot files no test of this run uses (complete runs only), absolute. */
   obsolete: string[]
   /** Obsolete files deleted by `--prune`. */
@@ -121,15 +127,28 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
     let pending = routes
     // After a kill, results the killed process had not yet sent may be missing: unused snapshots cannot be told.
     let interrupted = false
+    // After a kill while several modules were loading at once, which one blocked is not known: the routes run
+    // again with one module loading at a time, so that the next kill names the right one.
+    let serialLoads = false
     for (let pass = 1; pending.length > 0; pass++) {
-      const run = await runPass(options, allRoutes, pending, path.join(workDir, `pass-${pass}`), deadlineLog, network, (result) => {
+      const run = await runPass(options, allRoutes, pending, path.join(workDir, `pass-${pass}`), deadlineLog, network, serialLoads, (result) => {
         results.push(result)
         listener.onImage?.(result, results.length)
       })
       testsStarted ||= run.testsStarted
       for (const key of Object.keys(snapshots) as (keyof SnapshotCounts)[]) snapshots[key] += run.snapshots[key]
-      const killed = readDeadlineLog(deadlineLog, options.root, options.timeoutMs)
+      const records = readHardDeadlineLog(deadlineLog)
       rmSync(deadlineLog, { force: true })
+      const ambiguous = !serialLoads && records.some((record) => (record.what as TimedOutStep).step === LOADING_STEP && (record.others ?? 0) > 0)
+      const killed = ambiguous ? [] : records.map((record) => timedOutResult(record, options.root, options.timeoutMs))
+      if (ambiguous) {
+        serialLoads = true
+        interrupted = true
+        errors.push(...run.errors.filter((e) => !WORKER_LOST.test(e.message)))
+        const finished = new Set(results.map((r) => r.file))
+        pending = pending.filter((route) => !finished.has(relativeFile(options.root, route)))
+        continue
+      }
       // vitest reports the killed fork as "[vitest-pool]: Worker forks emitted error."; that is the kill above.
       errors.push(...(killed.length === 0 ? run.errors : run.errors.filter((e) => !WORKER_LOST.test(e.message))))
       if (killed.length === 0) break
@@ -153,6 +172,7 @@ export async function runImageChecks(options: RunOptions, listener: RunListener 
       errors,
       snapshots,
       complete,
+      ...(interrupted && { rerun: true }),
       obsolete: [],
       pruned: [],
       pruneKept: [],
@@ -183,6 +203,7 @@ async function runPass(
   passDir: string,
   deadlineLog: string,
   network: NetworkSettings,
+  serialLoads: boolean,
   onResult: (result: ImageResult) => void,
 ): Promise<PassOutcome> {
   mkdirSync(passDir, { recursive: true })
@@ -236,6 +257,7 @@ async function runPass(
     network,
     timeoutMs: options.timeoutMs,
     deadlineLog,
+    ...(serialLoads && { loadAhead: 1 }),
   }
 
   const vitestNode = await import('vitest/node').catch((error: unknown) => {
@@ -255,7 +277,7 @@ async function runPass(
       return typeof file === 'string' ? path.resolve(file) : undefined
     }
     for (const reporter of fileReporters) {
-      const outputFile = path.resolve(options.root, reporter.file ?? `imgmeta-${reporter.name === 'junit' ? 'junit.xml' : 'results.json'}`)
+      const outputFile = reportFile(options.root, reporter)
       vitestReporters.push(
         reportByRouteFile(
           reporter.name === 'junit'
@@ -340,42 +362,32 @@ async function runPass(
   }
 }
 
+/** Where the `junit` or `json` reporter writes: its `=file`, else `imgmeta-junit.xml` / `imgmeta-results.json` in the project. */
+export function reportFile(root: string, reporter: ReporterChoice): string {
+  return path.resolve(root, reporter.file ?? `imgmeta-${reporter.name === 'junit' ? 'junit.xml' : 'results.json'}`)
+}
+
+/** The step the hard deadline of a module load names (matchers/test-image-routes.ts). */
+const LOADING_STEP = 'loading its module'
+
 /**
- * The images whose process was killed at the hard deadline, as failed results that name the route file, the
- * params and the id (from the log the watchdog writes just before the kill).
+ * An image (or route) whose process was killed at the hard deadline, as a failed result that names the route
+ * file, the params and the id (from the log the watchdog writes just before the kill).
  */
-function readDeadlineLog(logFile: string, root: string, timeoutMs: number): ImageResult[] {
-  let text: string
-  try {
-    text = readFileSync(logFile, 'utf8')
-  } catch {
-    return []
+function timedOutResult(record: HardDeadlineRecord, root: string, timeoutMs: number): ImageResult {
+  const what = record.what as TimedOutStep
+  const file = relativeRouteFile(what, root)
+  return {
+    file,
+    route: what.route ?? '',
+    name: what.test ?? what.route ?? file,
+    id: what.id,
+    state: 'failed' as const,
+    kind: 'timed-out' as const,
+    message: timedOutMessage(what, root, timeoutMs, record.ms),
+    files: {},
+    durationMs: record.ms,
   }
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const record = JSON.parse(line) as HardDeadlineRecord
-      const what = record.what as { test?: string; file?: string; route?: string; params?: unknown; id?: string | number; step?: string }
-      const file = what.file ? path.relative(root, path.resolve(what.file)).split(path.sep).join('/') : '(unknown route file)'
-      const params = what.params && Object.keys(what.params).length > 0 ? `, params ${JSON.stringify(what.params)}` : ''
-      const id = what.id !== undefined ? `, id ${JSON.stringify(what.id)}` : ''
-      const step = what.step ? ` while ${what.step}` : ''
-      const message =
-        `${file} (route ${what.route ?? '?'}${params}${id}) timed out${step}: it blocked its thread past the deadline ` +
-        `(${timeoutMs} ms a step; stopped after ${record.ms} ms), as a synchronous loop does. Make it finish, or raise timeoutMs / --timeout.`
-      return {
-        file,
-        route: what.route ?? '',
-        name: what.test ?? what.route ?? file,
-        id: what.id,
-        state: 'failed' as const,
-        kind: 'timed-out' as const,
-        message,
-        files: {},
-        durationMs: record.ms,
-      }
-    })
 }
 
 /** The outcome of a run that had no route to check. */

@@ -1,5 +1,6 @@
 import { didYouMean } from '../src/closest-name.js'
 import { ImgmetaError } from '../src/errors.js'
+import { TIMEOUT_MS } from '../src/option-rules.js'
 import type { ImageRouteCheckOptions } from './image-route-check.js'
 
 /** Every option name `toHaveValidImageMetadata` (and checkImageRoute) accepts. */
@@ -43,8 +44,9 @@ export function validateMetadataOptions(options: unknown): ImageRouteCheckOption
   if (o.nextVersion !== undefined && o.nextVersion !== 14 && o.nextVersion !== 15 && o.nextVersion !== 16) {
     throw invalid(`nextVersion must be 14, 15 or 16, got ${JSON.stringify(o.nextVersion)}.`)
   }
-  if (o.timeoutMs !== undefined && !(Number.isSafeInteger(o.timeoutMs) && (o.timeoutMs as number) >= 1)) {
-    throw invalid(`timeoutMs must be a whole number of milliseconds, at least 1, got ${JSON.stringify(o.timeoutMs)}.`)
+  // The shared rule: a Node timer fires at once past 2^31-1 ms, so a longer deadline would end every step at once.
+  if (o.timeoutMs !== undefined && !TIMEOUT_MS.test(o.timeoutMs)) {
+    throw invalid(`timeoutMs must be ${TIMEOUT_MS.accepts}, got ${JSON.stringify(o.timeoutMs)}.`)
   }
   if (o.index !== undefined && !(Number.isSafeInteger(o.index) && (o.index as number) >= 0)) {
     throw invalid(`index must be a whole number ≥ 0, got ${JSON.stringify(o.index)}.`)

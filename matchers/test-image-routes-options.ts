@@ -1,8 +1,9 @@
 import { didYouMean } from '../src/closest-name.js'
 import { ImgmetaError } from '../src/errors.js'
+import { TIMEOUT_MS } from '../src/option-rules.js'
 
 /** Every option name testImageRoutes accepts. */
-const OPTION_NAMES = ['params', 'nextVersion', 'snapshot', 'snapshotsDir', 'load', 'timeoutMs', 'name', 'filter', 'deadlineLog']
+const OPTION_NAMES = ['params', 'nextVersion', 'snapshot', 'snapshotsDir', 'load', 'timeoutMs', 'name', 'filter', 'deadlineLog', 'loadAhead']
 
 function invalid(message: string): ImgmetaError {
   return new ImgmetaError('invalid-option', `testImageRoutes options: ${message}`)
@@ -25,8 +26,12 @@ export function validateTestImageRoutesOptions(options: unknown): void {
   if (o.nextVersion !== undefined && o.nextVersion !== 14 && o.nextVersion !== 15 && o.nextVersion !== 16) {
     throw invalid(`nextVersion must be 14, 15 or 16, got ${JSON.stringify(o.nextVersion)}.`)
   }
-  if (o.timeoutMs !== undefined && !(Number.isSafeInteger(o.timeoutMs) && (o.timeoutMs as number) >= 1)) {
-    throw invalid(`timeoutMs must be a whole number of milliseconds, at least 1, got ${JSON.stringify(o.timeoutMs)}.`)
+  // The shared rule: a Node timer fires at once past 2^31-1 ms, so a longer deadline would end every step at once.
+  if (o.timeoutMs !== undefined && !TIMEOUT_MS.test(o.timeoutMs)) {
+    throw invalid(`timeoutMs must be ${TIMEOUT_MS.accepts}, got ${JSON.stringify(o.timeoutMs)}.`)
+  }
+  if (o.loadAhead !== undefined && !(Number.isSafeInteger(o.loadAhead) && (o.loadAhead as number) >= 1)) {
+    throw invalid(`loadAhead must be a whole number, at least 1, got ${JSON.stringify(o.loadAhead)}.`)
   }
   for (const name of ['snapshotsDir', 'name', 'deadlineLog']) {
     if (o[name] !== undefined && typeof o[name] !== 'string') throw invalid(`${name} must be a string, got ${JSON.stringify(o[name])}.`)

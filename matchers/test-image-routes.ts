@@ -55,6 +55,11 @@ export interface TestImageRoutesOptions {
    * Set by `imgmeta check`, whose vitest forks may be killed; without it no process is ever killed.
    */
   deadlineLog?: string
+  /**
+   * How many route modules load at once while tests are declared (default 8). `imgmeta check` sets 1 to tell
+   * which of several loading modules blocked its thread.
+   */
+  loadAhead?: number
 }
 
 /**
@@ -127,11 +132,20 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
       test.skip(`no image routes under ${displayPath(root)}`, () => {})
       return
     }
-    const load = loadOnce(options.load ?? importThroughVitest)
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const routeOfFile = new Map(routes.map((route) => [route.file, route.pathTemplate]))
+    // A module's top level runs while it loads: a synchronous loop there blocks the process too. Each load is
+    // bounded from its start (vite's transform included, hence the whole hard deadline) and names its file.
+    const loadUnderDeadline: ModuleLoader = (file) => {
+      const what = { file, ...(routeOfFile.has(file) && { route: routeOfFile.get(file) }), step: 'loading its module' }
+      const disarm = armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what)
+      return (options.load ?? importThroughVitest)(file).finally(disarm)
+    }
+    const load = loadOnce(loadUnderDeadline)
+    const loadAhead = options.loadAhead ?? LOAD_AHEAD
     for (const [index, route] of routes.entries()) {
       // Later routes start loading while this one is declared: each load is a round trip to vite's transform.
-      for (const ahead of routes.slice(index, index + LOAD_AHEAD)) {
+      for (const ahead of routes.slice(index, index + loadAhead)) {
         if (ahead.source === 'code') load(ahead.file).catch(() => undefined)
       }
       // Declaring runs user code too (generateStaticParams, generateImageMetadata): bounded the same way, from
@@ -154,7 +168,7 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
   })
 }
 
-/** How many route modules load at once while tests are declared. */
+/** How many route modules load at once while tests are declared (unless `loadAhead` says otherwise). */
 const LOAD_AHEAD = 8
 
 /** A loader that loads each file once; a failure is kept and reported where the file is awaited. */

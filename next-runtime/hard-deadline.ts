@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { isMainThread, Worker } from 'node:worker_threads'
 
 // A route's synchronous `for (;;) {}` blocks the thread it runs on: no timer of that thread ever fires again, so
@@ -11,6 +12,8 @@ export interface HardDeadlineRecord {
   what: Record<string, unknown>
   ms: number
   pid: number
+  /** How many other deadlines were armed when this one fired (steps in flight at once, such as module loads). */
+  others?: number
 }
 
 const WATCHDOG_SOURCE = `
@@ -21,7 +24,7 @@ parentPort.on('message', (message) => {
   if (message.type === 'arm') {
     timers.set(message.token, setTimeout(() => {
       try {
-        appendFileSync(workerData.logFile, JSON.stringify({ what: message.what, ms: message.ms, pid: process.pid }) + '\\n')
+        appendFileSync(workerData.logFile, JSON.stringify({ what: message.what, ms: message.ms, pid: process.pid, others: timers.size - 1 }) + '\\n')
       } finally {
         process.kill(process.pid, 'SIGKILL')
       }
@@ -60,4 +63,18 @@ export function armHardDeadline(logFile: string | undefined, ms: number, what: R
   const dog = watchdog
   dog.postMessage({ type: 'arm', token, ms, what })
   return () => dog.postMessage({ type: 'disarm', token })
+}
+
+/** The records a killed process left in `logFile` (none when it does not exist). */
+export function readHardDeadlineLog(logFile: string): HardDeadlineRecord[] {
+  let text: string
+  try {
+    text = readFileSync(logFile, 'utf8')
+  } catch {
+    return []
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as HardDeadlineRecord)
 }

@@ -1,4 +1,5 @@
 import { ImgmetaError } from './errors.js'
+import { MAX_TIMER_MS } from './option-rules.js'
 
 /** How long a user function (generateImageMetadata, the image function) may run before imgmeta gives up. */
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -15,7 +16,8 @@ const IMAGE_TEST_OVERHEAD_MS = 30_000
  * and hook timeouts are set to this, so they never end a test before imgmeta's deadlines report it.
  */
 export function imageTestBudgetMs(timeoutMs: number): number {
-  return 3 * timeoutMs + IMAGE_TEST_OVERHEAD_MS
+  // Never past what a timer can wait: a longer delay fires at once.
+  return Math.min(3 * timeoutMs + IMAGE_TEST_OVERHEAD_MS, MAX_TIMER_MS)
 }
 
 /**
@@ -24,7 +26,7 @@ export function imageTestBudgetMs(timeoutMs: number): number {
  * by the ordinary deadlines first.
  */
 export function hardDeadlineMs(timeoutMs: number): number {
-  return imageTestBudgetMs(timeoutMs) + 5_000
+  return Math.min(imageTestBudgetMs(timeoutMs) + 5_000, MAX_TIMER_MS)
 }
 
 /**

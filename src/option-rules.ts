@@ -1,7 +1,7 @@
 import type { OptionRule } from './check-options.js'
 
 /** The largest delay a Node timer honours; a longer one fires at once (TimeoutOverflowWarning). */
-const MAX_TIMER_MS = 2 ** 31 - 1
+export const MAX_TIMER_MS = 2 ** 31 - 1
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -11,7 +11,9 @@ import { writeHtmlReport } from '../reporters/html-report.js'
 import { formatMarkdownSummary } from '../reporters/summary.js'
 import { formatTerminalReport, progressListener } from '../reporters/terminal.js'
 import { resolveRunOptions, type RawRunFlags } from '../run-options.js'
-import { runImageChecks, type RunOutcome } from '../run-vitest.js'
+import { reportFile, runImageChecks, type RunOutcome } from '../run-vitest.js'
+import { formatJsonReport } from '../reporters/json.js'
+import { formatJunitReport } from '../reporters/junit.js'
 import { updateManifest } from '../snapshot-manifest.js'
 
 /** `imgmeta check` and `imgmeta update`: run, report, return the exit code (0 ok, 1 findings, 2 usage/config). */
@@ -62,6 +64,19 @@ export async function runCheckCommand(
 
   io.stdout(formatTerminalReport(outcome, isTTY && !process.env.NO_COLOR))
   if (options.reporters.some((r) => r.name === 'github')) io.stdout(formatGithubAnnotations(outcome))
+  if (outcome.rerun) {
+    // vitest wrote its JUnit/JSON files in each run, the last one over the others: after a kill they are
+    // written again from every image of the whole run, the killed one a timed-out failure.
+    for (const reporter of options.reporters.filter((r) => r.name === 'junit' || r.name === 'json')) {
+      const file = reportFile(options.root, reporter)
+      try {
+        writeAtomic(file, reporter.name === 'junit' ? formatJunitReport(outcome) : formatJsonReport(outcome), { append: false })
+      } catch (error) {
+        io.stderr(`imgmeta: could not write the ${reporter.name} report ${file}: ${(error as Error).message}. Pass a path you can write to.\n`)
+        return 2
+      }
+    }
+  }
   try {
     if (options.summaryFile) writeAtomic(options.summaryFile, formatMarkdownSummary(outcome), { append: true })
     if (options.reportDir) {

@@ -25,6 +25,7 @@ export function registerRouteTests(routeFiles: readonly string[]): void {
     nextVersion: options.nextVersion,
     timeoutMs: options.timeoutMs,
     deadlineLog: options.deadlineLog,
+    ...(options.loadAhead !== undefined && { loadAhead: options.loadAhead }),
     snapshotsDir: options.snapshotDir,
     snapshot: {
       customSnapshotIdentifier: ({ currentTestName }) => snapshotIdentifierForTest(currentTestName),

@@ -8,6 +8,8 @@ import type { NextMajor } from '../../src/next-version.js'
 import { isSocialConvention, resolveImageMetadata, type ResolvedImage } from '../../src/resolve.js'
 import { fileQueryHash } from '../../src/query-hash.js'
 import type { ImageRoute, Params } from '../../src/route.js'
+import { networkProblemError, takeNetworkProblems } from '../../next-runtime/network/network-problems.js'
+import type { TimedOutStep } from '../timed-out-step.js'
 import { buildBundler } from './build-bundler.js'
 import { routeMetadataBase } from './metadata-base.js'
 
@@ -75,7 +77,15 @@ export interface GalleryOptions {
   metadataBase: string | undefined
   /** The Next major installed in the project: the images are listed and rendered as it serves them. */
   nextVersion: NextMajor
+  /** Bound on each call of a user function (`--timeout`); default that of renderImageRoute. */
+  timeoutMs?: number
+  /** Runs one step of user code (loading a route, listing its images, rendering one); default: just runs it. */
+  step?: <T>(what: TimedOutStep, work: () => Promise<T>) => Promise<T>
+  /** The finding for a step an earlier run had to kill (it blocked its thread): such a step is not run again. */
+  timedOut?: (what: TimedOutStep) => string | undefined
 }
+
+const runStep = <T>(_what: TimedOutStep, work: () => Promise<T>): Promise<T> => work()
 
 /** Loads every code route of the app, resolves its items for 14/15/16 and renders each image once, as the installed Next. */
 export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
@@ -84,36 +94,55 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
   const errors: GalleryRouteError[] = []
   let truncated = false
   const webpack = new Set(PREVIEW_VERSIONS.filter((version) => buildBundler(options.root, version) === 'webpack'))
+  const step = options.step ?? runStep
   for (const route of routes) {
     const file = path.resolve(route.file)
     const relative = path.relative(options.root, file).split(path.sep).join('/')
+    const loading: TimedOutStep = { file, route: route.pathTemplate, step: 'loading its module' }
+    const listing: TimedOutStep = { file, route: route.pathTemplate, step: 'listing its images' }
+    const killed = options.timedOut?.(loading) ?? options.timedOut?.(listing)
+    if (killed) {
+      errors.push({ file: relative, message: killed })
+      continue
+    }
     try {
-      const mod = (await options.load(file)) as ImageRouteModule
-      const paramSets = options.params[file] ?? (await imageRouteParams(route, { load: options.load }))
-      if (paramSets.length === 0) {
+      takeNetworkProblems()
+      const mod = (await step(loading, () => options.load(file))) as ImageRouteModule
+      const listed = await step(listing, async () => {
+        const paramSets = options.params[file] ?? (await imageRouteParams(route, { load: options.load }))
+        const base = isSocialConvention(route.convention) ? await routeMetadataBase(options.appDir, file, options.load, options.metadataBase) : undefined
+        const hash = await fileQueryHash(file)
+        const perParams: { params: Params; perVersion: Map<NextMajor, ResolvedImage[]> }[] = []
+        for (const params of paramSets) {
+          const perVersion = new Map<NextMajor, ResolvedImage[]>()
+          for (const version of PREVIEW_VERSIONS) {
+            const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(base && { metadataBase: base.base }) }
+            const resolved = await resolveImageMetadata(mod, resolveOptions)
+            // Only Turbopack's hash is known: a webpack build's URL is shown without one rather than with a wrong one.
+            perVersion.set(version, webpack.has(version) && hash ? resolved.map((r) => ({ ...r, url: withoutQuery(r.url, hash) })) : resolved)
+          }
+          perParams.push({ params, perVersion })
+        }
+        return { base, perParams }
+      })
+      // A request the network layer failed while the module loaded or listed its images: the same finding as check's.
+      const networkError = networkProblemError(route.pathTemplate)
+      if (networkError) throw networkError
+      if (listed.perParams.length === 0) {
         errors.push({
           file: relative,
           message: `${route.pathTemplate} has dynamic params but no generateStaticParams; set params for it in imgmeta.config.ts.`,
         })
         continue
       }
-      const base = isSocialConvention(route.convention) ? await routeMetadataBase(options.appDir, file, options.load, options.metadataBase) : undefined
-      const hash = await fileQueryHash(file)
-      for (const params of paramSets) {
-        const perVersion = new Map<NextMajor, ResolvedImage[]>()
-        for (const version of PREVIEW_VERSIONS) {
-          const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(base && { metadataBase: base.base }) }
-          const resolved = await resolveImageMetadata(mod, resolveOptions)
-          // Only Turbopack's hash is known: a webpack build's URL is shown without one rather than with a wrong one.
-          perVersion.set(version, webpack.has(version) && hash ? resolved.map((r) => ({ ...r, url: withoutQuery(r.url, hash) })) : resolved)
-        }
+      for (const { params, perVersion } of listed.perParams) {
         const installed = perVersion.get(options.nextVersion) ?? []
         for (const [index, item] of installed.entries()) {
           if (images.length >= MAX_GALLERY_IMAGES) {
             truncated = true
             break
           }
-          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length, base?.note, webpack))
+          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length, listed.base?.note, webpack))
         }
       }
     } catch (error) {
@@ -132,7 +161,7 @@ async function galleryImage(
   index: number,
   item: ResolvedImage,
   perVersion: Map<NextMajor, ResolvedImage[]>,
-  { appDir, nextVersion }: { appDir: string; nextVersion: NextMajor },
+  options: GalleryOptions,
   position: number,
   metadataBaseNote: string | undefined,
   webpack: ReadonlySet<NextMajor>,
@@ -162,8 +191,18 @@ async function galleryImage(
       }
     }),
   }
+  const what: TimedOutStep = { file, route: route.pathTemplate, params, id: item.id }
+  const killed = options.timedOut?.(what)
+  if (killed) {
+    image.error = killed
+    return image
+  }
+  const { appDir, nextVersion, timeoutMs } = options
   try {
-    const rendered = await renderImageRoute(mod, { file, params, appDir, nextVersion, ...(item.id !== undefined && { id: item.id }) })
+    takeNetworkProblems()
+    const rendered = await (options.step ?? runStep)(what, () =>
+      renderImageRoute(mod, { file, params, appDir, nextVersion, ...(timeoutMs !== undefined && { timeoutMs }), ...(item.id !== undefined && { id: item.id }) }),
+    )
     image.png = rendered.png
     image.real = { width: rendered.width, height: rendered.height, type: rendered.contentType }
     const facts = { width: rendered.width, height: rendered.height, contentType: rendered.contentType }
@@ -171,6 +210,10 @@ async function galleryImage(
   } catch (error) {
     image.error = (error as Error).message
   }
+  // A request the network layer failed (unrecorded, denied), even one the route caught and drew a fallback for:
+  // the image shows the finding `imgmeta check` fails it with.
+  const networkError = networkProblemError(item.pathname)
+  if (networkError) image.error = image.error ? `${networkError.message}\n${image.error}` : networkError.message
   return image
 }
 

@@ -1,17 +1,15 @@
-import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, watch, type FSWatcher } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { compareImages, diffComposite } from '../../matchers/diff.js'
 import type { RunOptions } from '../run-options.js'
 import { findImageRoutes } from '../../src/app.js'
-import { nameFetchFailures } from '../../next-runtime/fetch-failures.js'
-import { projectConfigFile } from '../../next-runtime/project-config.js'
-import { imgmetaViteSettings } from '../vite-settings.js'
-import { enterNextServerProcess, runSetupFiles } from './project-process.js'
-import { paramsByRouteFile } from '../run-vitest.js'
+import { networkSettings, paramsByRouteFile } from '../run-vitest.js'
 import { snapshotFileFor } from '../snapshot-files.js'
-import { buildGallery, type Gallery } from './gallery.js'
+import type { Gallery } from './gallery.js'
+import { startRenderer } from './render-process.js'
 import { renderPage, type SnapshotView } from './page.js'
 import { isAllowedRequest, resolveInside } from './request-guard.js'
 
@@ -39,33 +37,29 @@ interface State {
 }
 
 /**
- * Starts the gallery server on 127.0.0.1: vite (with the project's config, tsconfig paths and the next/og
- * alias) loads the route files; a change under the app folder re-renders and tells open pages to reload.
+ * Starts the gallery server on 127.0.0.1; a render process (vite with the project's config, tsconfig paths and
+ * the next/og alias) loads and renders the route files; a change under the app folder re-renders and tells
+ * open pages to reload.
  */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
-  const { createServer } = await import('vite')
-  // The same process environment as `imgmeta check` gives its workers: the project's .env files, NODE_ENV,
-  // NEXT_RUNTIME, and its root as working directory; set before vite reads the config.
-  const restoreEnvironment = enterNextServerProcess(options.root)
-  // Routes render in this process: a failed fetch names its URL, as under `imgmeta check`.
-  nameFetchFailures()
-  const vite = await createServer({
+  // Routes load and render in a process of their own (render-child.ts), which a route blocking its thread cannot
+  // take this server down with: it is killed at the hard deadline and replaced.
+  const workDir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'imgmeta-preview-')))
+  const renderer = await startRenderer({
     root: options.root,
-    // The project's own vitest.config.* or vite.config.*, found as `imgmeta check` finds it.
-    configFile: projectConfigFile(options.root) ?? false,
-    appType: 'custom',
-    logLevel: 'error',
-    // `ws: false`: vite's HMR WebSocket would otherwise listen on every interface (port 24678), whatever `hmr` says.
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-    ...imgmetaViteSettings(options.renderer),
+    appDir: options.appDir,
+    renderer: options.renderer,
+    params: paramsByRouteFile(options.root, await findImageRoutes(options.appDir), options.params),
+    metadataBase: options.metadataBase,
+    nextVersion: options.nextVersion,
+    timeoutMs: options.timeoutMs,
+    // The recordings `imgmeta check` replays (routes.har); a request with none fails its image, as in check.
+    network: networkSettings(options, path.join(workDir, 'network-log')),
+    deadlineLog: path.join(workDir, 'deadlines.jsonl'),
   }).catch((error: unknown) => {
-    restoreEnvironment()
+    rmSync(workDir, { recursive: true, force: true })
     throw error
   })
-  const load = (file: string) => vite.ssrLoadModule(file)
-  // The project's test.setupFiles run before any route, as they do under `imgmeta check`.
-  const setupErrors = await runSetupFiles(vite, options.root)
 
   const state: State = {
     gallery: { images: [], errors: [], truncated: false },
@@ -86,16 +80,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     building = (async () => {
       do {
         again = false
-        invalidateAll(vite)
-        const gallery = await buildGallery({
-          root: options.root,
-          appDir: options.appDir,
-          load,
-          params: paramsByRouteFile(options.root, await findImageRoutes(options.appDir), options.params),
-          metadataBase: options.metadataBase,
-          nextVersion: options.nextVersion,
-        })
-        gallery.errors.unshift(...setupErrors)
+        let gallery: Gallery
+        try {
+          gallery = await renderer.build()
+        } catch (error) {
+          gallery = { images: [], errors: [{ file: '', message: (error as Error).message }], truncated: false }
+        }
         const generation = state.generation + 1
         Object.assign(state, { gallery, generation, ...compareWithSnapshots(gallery, options, generation) })
       } while (again)
@@ -123,7 +113,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (hasDotSegment(request.url ?? '/')) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden')
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/') {
-      return send(response, 200, 'text/html; charset=utf-8', renderPage({ ...state, appDir: path.relative(process.cwd(), options.appDir) || '.', renderer: options.renderer, nextVersion: options.nextVersion }))
+      return send(response, 200, 'text/html; charset=utf-8', renderPage({ ...state, appDir: path.relative(options.root, options.appDir) || '.', renderer: options.renderer, nextVersion: options.nextVersion }))
     }
     if (url.pathname === '/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
@@ -134,7 +124,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     }
     if (url.pathname === '/gallery.json') {
       const images = state.gallery.images.map((i) => ({ key: i.key, file: i.file, id: i.id, declared: i.declared, real: i.real, problems: i.problems, error: i.error, versions: i.versions, snapshot: state.snapshots.get(i.key) }))
-      return send(response, 200, 'application/json', JSON.stringify({ generation: state.generation, images, errors: state.gallery.errors }))
+      // `building`: a render is under way (this is the previous one's gallery until it ends).
+      return send(response, 200, 'application/json', JSON.stringify({ generation: state.generation, building: building !== undefined, images, errors: state.gallery.errors }))
     }
     let match = /^\/image\/(\d+)\.png$/.exec(url.pathname)
     if (match) {
@@ -183,9 +174,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       clients.clear()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      // First the render process (killed if a route holds it), so that a render under way ends now.
+      await renderer.close()
       await building?.catch(() => {})
-      await vite.close()
-      restoreEnvironment()
+      rmSync(workDir, { recursive: true, force: true })
     },
   }
 }
@@ -214,12 +206,6 @@ function hasDotSegment(rawUrl: string): boolean {
 
 function existingDirs(dirs: string[]): string[] {
   return dirs.filter((dir) => existsSync(dir))
-}
-
-function invalidateAll(vite: import('vite').ViteDevServer): void {
-  const environments = (vite as { environments?: Record<string, { moduleGraph?: { invalidateAll(): void } }> }).environments
-  if (environments) for (const env of Object.values(environments)) env.moduleGraph?.invalidateAll()
-  else vite.moduleGraph.invalidateAll()
 }
 
 function compareWithSnapshots(gallery: Gallery, options: PreviewOptions, generation: number) {

@@ -2,6 +2,8 @@
 import path from 'node:path'
 import { describe, expect, test, vi } from 'vitest'
 import { validateConfig } from '../../cli/config.js'
+import { parseTimeout } from '../../cli/run-options.js'
+import { hardDeadlineMs, imageTestBudgetMs } from '../../src/deadline.js'
 import { renderImageRoute } from '../../src/index.js'
 import { toHaveValidImageMetadata, type ImageMetadataMatcherOptions } from '../../matchers/image-metadata.js'
 import { testImageRoutes } from '../../matchers/test-image-routes.js'
@@ -38,7 +40,7 @@ describe('3. options are checked, and a check that selects nothing fails', () =>
   test('3. a wrong type, range or misspelled key of toHaveValidImageMetadata is an error naming it', async () => {
     expect(await failureOf({ nextVersion: 13 })).toContain('nextVersion must be 14, 15 or 16, got 13')
     expect(await failureOf({ render: 'yes' })).toContain('render must be true or false, got "yes"')
-    expect(await failureOf({ timeoutMs: -1 })).toContain('timeoutMs must be a whole number of milliseconds, at least 1, got -1')
+    expect(await failureOf({ timeoutMs: -1 })).toContain('timeoutMs must be a whole number of milliseconds, at least 1 and at most 2147483647, got -1')
     expect(await failureOf({ rendr: false })).toContain('unknown option "rendr" (did you mean "render"?)')
   })
 
@@ -53,7 +55,22 @@ describe('3. options are checked, and a check that selects nothing fails', () =>
     expect(() => validateConfig({ metadataBase: 'https://www.example.com', siteUrl: 'http://localhost:3000' }, 'imgmeta.config.ts')).not.toThrow()
     expect(() => validateConfig({ nextVersion: 13 }, 'imgmeta.config.ts')).toThrow('nextVersion must be 14, 15 or 16')
     expect(() => testImageRoutes('app', { timeotMs: 5 } as never)).toThrow('unknown option "timeotMs" (did you mean "timeoutMs"?)')
-    expect(() => testImageRoutes('app', { timeoutMs: 0 })).toThrow('timeoutMs must be a whole number of milliseconds, at least 1, got 0')
+    expect(() => testImageRoutes('app', { timeoutMs: 0 })).toThrow('timeoutMs must be a whole number of milliseconds, at least 1 and at most 2147483647, got 0')
+  })
+
+  test('3. timeoutMs past 2^31-1 ms (which a Node timer fires at once) is refused by the matcher, testImageRoutes, the config and --timeout alike', async () => {
+    const tooLong = 2 ** 31
+    const rule = 'timeoutMs must be a whole number of milliseconds, at least 1 and at most 2147483647, got 2147483648'
+    expect(await failureOf({ timeoutMs: tooLong })).toContain(rule)
+    expect(() => testImageRoutes('app', { timeoutMs: tooLong })).toThrow(rule)
+    expect(() => validateConfig({ timeoutMs: tooLong }, 'imgmeta.config.ts')).toThrow(
+      'imgmeta.config.ts: timeoutMs must be a whole number of milliseconds, at least 1 and at most 2147483647.',
+    )
+    expect(() => parseTimeout(String(tooLong))).toThrow('--timeout must be a whole number of milliseconds, at least 1 and at most 2147483647')
+    // The largest a timer honours is accepted, and the deadlines derived from it stay within what a timer can wait.
+    expect(parseTimeout(String(tooLong - 1))).toBe(tooLong - 1)
+    expect(hardDeadlineMs(tooLong - 1)).toBe(tooLong - 1)
+    expect(imageTestBudgetMs(tooLong - 1)).toBe(tooLong - 1)
   })
 
   test('3. the API (renderImageRoute) refuses a wrong range, version or misspelled key before running the route', async () => {

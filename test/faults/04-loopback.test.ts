@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { BIN, faultProject, REPO } from './fault-project.js'
 import { listeningSockets } from './listening-sockets.js'
+import { childProcesses } from './preview-process.js'
 
 const TSX_LOADER = path.join(REPO, 'node_modules/tsx/dist/esm/index.mjs')
 
@@ -23,7 +24,7 @@ function startPreview(dir: string): Promise<{ child: ChildProcess; port: number 
 }
 
 describe('4. preview is loopback-only', () => {
-  test.runIf(process.platform === 'linux')('4. preview listens on its 127.0.0.1 port and nothing else; two previews run side by side', async () => {
+  test.runIf(process.platform === 'linux')('4. preview listens on its 127.0.0.1 port and nothing else, its render process on nothing; two previews run side by side', async () => {
     const first = await startPreview(faultProject())
     const second = await startPreview(faultProject()).catch((error: unknown) => {
       first.child.kill('SIGINT')
@@ -32,6 +33,10 @@ describe('4. preview is loopback-only', () => {
     try {
       for (const { child, port } of [first, second]) {
         expect(listeningSockets(child.pid!)).toEqual([{ address: '127.0.0.1', port }])
+        // The process that loads and renders the routes (vite's module environment) listens on nothing at all.
+        const renderers = childProcesses(child.pid!, 'render-child')
+        expect(renderers).toHaveLength(1)
+        expect(listeningSockets(renderers[0]!)).toEqual([])
       }
       expect(first.port).not.toBe(second.port)
     } finally {
