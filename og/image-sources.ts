@@ -21,7 +21,7 @@ const HOW_TO =
 
 function localPath(src: string): string | undefined {
   if (src.startsWith('file:')) return fileURLToPath(src)
-  // A drive letter or a leading slash; "//host/x" is protocol-relative, i.e. remote.
+  // A drive letter or a leading slash; "//host/x" is protocol-relative, refused before this is asked.
   if (!src.startsWith('//') && path.isAbsolute(src)) return src
   return undefined
 }
@@ -69,6 +69,14 @@ export async function resolveImageSource(src: unknown, where: string, rules: Rem
     throw new ImgmetaError('unsupported-image-source', `imgmeta/og: ${where} has no usable source (${String(src)}); ${HOW_TO}.`)
   }
   if (text.startsWith('data:')) return text
+  if (text.startsWith('//')) {
+    // next/og on the server has no page to take a scheme from: every measured release's satori throws this.
+    throw new ImgmetaError(
+      'unsupported-image-source',
+      `imgmeta/og: ${where}: Image source must be an absolute URL: ${text}. next/og throws this on the server for a ` +
+        `protocol-relative source; write the scheme (https:${text}).`,
+    )
+  }
   const file = localPath(text)
   if (file) return readLocalImage(file, where)
   if (isRemoteSource(text)) {

@@ -27,9 +27,9 @@ export interface RemoteImageRules {
   blocksPrivateImageHosts: boolean
 }
 
-/** True for the sources next/og fetches: http(s) URLs and protocol-relative `//host/x`. */
+/** True for the sources next/og fetches: http(s) URLs (a protocol-relative `//host/x` it refuses on the server). */
 export function isRemoteSource(src: string): boolean {
-  return /^https?:\/\//i.test(src) || src.startsWith('//')
+  return /^https?:\/\//i.test(src)
 }
 
 /**
@@ -47,7 +47,7 @@ export async function loadRemoteImage(
 ): Promise<string | undefined> {
   const loader = remoteLoader()
   if (!loader) return undefined
-  const url = src.startsWith('//') ? `https:${src}` : src
+  const url = src
   if (rules.blocksPrivateImageHosts && isBlockedImageUrl(url)) {
     throw new ImgmetaError(
       'unsupported-image-source',
