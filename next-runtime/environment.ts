@@ -106,7 +106,7 @@ function nextServerLayerAliases(root: string): Alias[] {
  * The id of a virtual module standing for a file: the path encoded, so that no `/node_modules/` in it makes vitest
  * hand the id to Node, and ending in `.js`, so that vite's CSS and asset plugins leave it alone.
  */
-/** The build whose next/font objects are reproduced: the installed Next and the bundler its build script uses. */
+/** The build whose next/font and static image objects are reproduced: the installed Next and the bundler its build script uses. */
 function fontBuild(root: string): FontBuild {
   const nextVersion = detectNextVersion(root)
   return { nextVersion, bundler: nextBuildBundler(root, nextVersion) }
@@ -234,7 +234,7 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
     },
     load(id) {
       if (id.startsWith(STYLE_ID)) return styleModule(fileOfVirtualId(STYLE_ID, id))
-      if (id.startsWith(IMAGE_ID)) return staticImageModule(fileOfVirtualId(IMAGE_ID, id))
+      if (id.startsWith(IMAGE_ID)) return staticImageModule(fileOfVirtualId(IMAGE_ID, id), { root, bundler: fontBuild(root).bundler })
       if (id.startsWith(CLIENT_ID)) return installedClientModule(fileOfVirtualId(CLIENT_ID, id))
       if (id.startsWith(NATIVE_ID)) return nativeCommonJsModule(fileOfVirtualId(NATIVE_ID, id))
       switch (id) {
