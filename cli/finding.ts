@@ -7,6 +7,7 @@ export type FindingKind =
   | 'route-answered'
   | 'module-failed'
   | 'user-code-threw'
+  | 'breaks-next-build'
   | 'network'
   | 'timed-out'
   | 'render-failed'
@@ -46,6 +47,7 @@ export function classifyFinding(state: 'failed' | 'skipped', message: string, co
   if (state === 'skipped') return 'not-covered'
   const all = errorCode === undefined ? codes : [...codes, errorCode]
   if (all.includes('timeout')) return 'timed-out'
+  if (all.includes('next-build-fails')) return 'breaks-next-build'
   if (all.some((code) => ROUTE_ANSWER_CODES.has(code))) return 'route-answered'
   if (all.includes('module-failed')) return 'module-failed'
   if (all.includes('fetch-failed') || all.includes('network-request-failed') || FETCH_FAILED.test(message)) return 'network'
@@ -82,6 +84,8 @@ export function adviceFor(kind: FindingKind): string {
       return 'a module could not be loaded (the message names it and why): fix the import, or give this route its params in imgmeta.config.ts so the failing layout or page is not loaded'
     case 'user-code-threw':
       return 'your code threw for this image (the message says which function and what): fix it, or check only params it can render'
+    case 'breaks-next-build':
+      return 'next build (16) calls generateImageMetadata with params: {} to list the ids of every route below a dynamic segment, and fails when it throws: make it cope with missing params (return [] or default ids when they are absent)'
     case 'network':
       return 'imgmeta check replays what imgmeta update recorded: run imgmeta update where the URL the message names is reachable and commit __image_snapshots__/network/, or list its host in network.deny or network.live of imgmeta.config.ts'
     case 'timed-out':

@@ -5,7 +5,8 @@ import { DEFAULT_TIMEOUT_MS, hardDeadlineMs, imageTestBudgetMs } from '../src/de
 import { ImgmetaError } from '../src/errors.js'
 import { armHardDeadline } from '../next-runtime/hard-deadline.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
-import type { NextMajor } from '../src/next-version.js'
+import { callAsNextBuild, nextBuildCallsWithoutParams } from '../src/next-build-ids.js'
+import { detectNextVersion, type NextMajor } from '../src/next-version.js'
 import { imageRoutePath, parseImageRoute, type ImageRoute, type Params } from '../src/route.js'
 import { networkProblemError } from '../next-runtime/network/network-problems.js'
 import { countProblems, declaredId, displayPath, formatFindings, type Finding } from './findings.js'
@@ -216,7 +217,22 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
     )
     return
   }
+  await declareNextBuildTest(route, mod, options)
   for (const params of paramSets) await declareImageTests(route, mod, params, options)
+}
+
+/**
+ * On 16, `next build` calls generateImageMetadata of a dynamic route with `params: {}` and fails when it throws:
+ * such a route gets a failing test of its own, `<route> (next build)`. A route that copes adds no test.
+ */
+async function declareNextBuildTest(route: ImageRoute, mod: ImageRouteModule, options: TestImageRoutesOptions): Promise<void> {
+  const nextVersion = options.nextVersion ?? detectNextVersion(path.dirname(route.file))
+  if (!nextBuildCallsWithoutParams(mod, route, nextVersion)) return
+  try {
+    await callAsNextBuild(mod, route, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }), fileLabel: displayPath(route.file) })
+  } catch (error) {
+    fail(`${route.pathTemplate} (next build)`, { file: route.file, pathTemplate: route.pathTemplate, params: {} }, error)
+  }
 }
 
 /** The param sets of a route: from options.params when it lists the route, else generateStaticParams. */

@@ -9,7 +9,9 @@ import { clientReferenceModule, commonJsExportNames, exportedNames, isClientModu
 import { nextConfigAliases } from './next-config-aliases.js'
 import { packagesBuiltForNext } from './next-dependencies.js'
 import { nextServerEnv } from './next-env.js'
-import { googleFontModule, localFontModule } from './next-font.js'
+import { nextBuildBundler } from '../src/build-bundler.js'
+import { detectNextVersion } from '../src/next-version.js'
+import { googleFontModule, localFontModule, nameFontCalls, type FontBuild } from './next-font.js'
 import { nextCacheModule, nextHeadersModule } from './next-request-modules.js'
 import { isStaticImageFile, isStyleFile, staticImageModule, styleModule } from './static-assets.js'
 import {
@@ -104,6 +106,12 @@ function nextServerLayerAliases(root: string): Alias[] {
  * The id of a virtual module standing for a file: the path encoded, so that no `/node_modules/` in it makes vitest
  * hand the id to Node, and ending in `.js`, so that vite's CSS and asset plugins leave it alone.
  */
+/** The build whose next/font and static image objects are reproduced: the installed Next and the bundler its build script uses. */
+function fontBuild(root: string): FontBuild {
+  const nextVersion = detectNextVersion(root)
+  return { nextVersion, bundler: nextBuildBundler(root, nextVersion) }
+}
+
 function virtualId(prefix: string, file: string): string {
   return `${prefix}${encodeURIComponent(file)}.js`
 }
@@ -226,14 +234,14 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
     },
     load(id) {
       if (id.startsWith(STYLE_ID)) return styleModule(fileOfVirtualId(STYLE_ID, id))
-      if (id.startsWith(IMAGE_ID)) return staticImageModule(fileOfVirtualId(IMAGE_ID, id))
+      if (id.startsWith(IMAGE_ID)) return staticImageModule(fileOfVirtualId(IMAGE_ID, id), { root, bundler: fontBuild(root).bundler })
       if (id.startsWith(CLIENT_ID)) return installedClientModule(fileOfVirtualId(CLIENT_ID, id))
       if (id.startsWith(NATIVE_ID)) return nativeCommonJsModule(fileOfVirtualId(NATIVE_ID, id))
       switch (id) {
         case '\0imgmeta:next-font-google':
-          return googleFontModule(root)
+          return googleFontModule(root, fontBuild(root))
         case '\0imgmeta:next-font-local':
-          return localFontModule()
+          return localFontModule(fontBuild(root))
         case '\0imgmeta:next-headers':
           return nextHeadersModule()
         case '\0imgmeta:next-cache':
@@ -246,6 +254,9 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
     async transform(code, id) {
       let current: { code: string; map?: unknown } | null = null
       if (jsxFiles && isAppJsxFile(id, code)) current = (await transformAppJsx(code, id, jsxOptions)) ?? null
+      // Font calls are named after their const, as Next's SWC transform names them (the family of a local font).
+      const named = id.startsWith('\0') ? undefined : nameFontCalls(current?.code ?? code)
+      if (named !== undefined) current = { code: named, ...(current?.map !== undefined && { map: current.map }) }
       const source = current?.code ?? code
       if (!options.serverLayer || id.startsWith('\0') || !isClientModule(source)) return current
       const { parseAst } = await import('vite')

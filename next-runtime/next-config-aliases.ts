@@ -30,15 +30,51 @@ export async function nextConfigAliases(root: string): Promise<NextConfigAliases
   } catch (error) {
     return { aliases: [], file, error: String((error as Error)?.message ?? error).split('\n')[0] }
   }
-  const settings = config as { turbopack?: { resolveAlias?: unknown }; experimental?: { turbo?: { resolveAlias?: unknown } } } | undefined
-  const table = { ...asObject(settings?.experimental?.turbo?.resolveAlias), ...asObject(settings?.turbopack?.resolveAlias) }
+  const settings = config as
+    | { turbopack?: { resolveAlias?: unknown }; experimental?: { turbo?: { resolveAlias?: unknown } }; webpack?: unknown }
+    | undefined
+  // Plugins give webpack builds (14, 15, 16 with --webpack) their aliases through the config's webpack hook only:
+  // next-intl's plugin on 15 sets `next-intl/config` there unless TURBOPACK is set.
+  const table = {
+    ...webpackAliases(settings?.webpack, root, config),
+    ...asObject(settings?.experimental?.turbo?.resolveAlias),
+    ...asObject(settings?.turbopack?.resolveAlias),
+  }
   const aliases: Alias[] = []
-  for (const [find, target] of Object.entries(table)) {
+  for (const [name, target] of Object.entries(table)) {
     if (typeof target !== 'string') continue
+    // webpack's `name$` is the exact-match form of `name`.
+    const find = name.endsWith('$') ? name.slice(0, -1) : name
     const replacement = target.startsWith('.') ? path.resolve(root, target) : target
     aliases.push({ find: new RegExp(`^${find.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`), replacement })
   }
   return { aliases, file }
+}
+
+/**
+ * The `resolve.alias` entries the config's webpack hook adds, called as Next calls it for the server build (a
+ * config with `context` at the project root). A hook that needs more of webpack than that adds nothing here:
+ * its failure is not the user's to fix, so it is not reported.
+ */
+function webpackAliases(hook: unknown, root: string, nextConfig: unknown): Record<string, unknown> {
+  if (typeof hook !== 'function') return {}
+  const webpackConfig = { context: root, mode: 'production', resolve: { alias: {} as Record<string, unknown> }, module: { rules: [] }, plugins: [], externals: [] }
+  try {
+    const returned = (hook as (config: object, context: object) => unknown)(webpackConfig, {
+      dir: root,
+      dev: false,
+      isServer: true,
+      nextRuntime: 'nodejs',
+      buildId: 'imgmeta',
+      config: nextConfig,
+      defaultLoaders: {},
+      totalPages: 0,
+    })
+    const result = returned && typeof returned === 'object' && !(returned instanceof Promise) ? (returned as typeof webpackConfig) : webpackConfig
+    return asObject(result.resolve?.alias)
+  } catch {
+    return {}
+  }
 }
 
 function asObject(value: unknown): Record<string, unknown> {

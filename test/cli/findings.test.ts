@@ -18,6 +18,8 @@ const ADVICE: Record<FindingKind, string> = {
   'module-failed':
     'a module could not be loaded (the message names it and why): fix the import, or give this route its params in imgmeta.config.ts so the failing layout or page is not loaded',
   'user-code-threw': 'your code threw for this image (the message says which function and what): fix it, or check only params it can render',
+  'breaks-next-build':
+    'next build (16) calls generateImageMetadata with params: {} to list the ids of every route below a dynamic segment, and fails when it throws: make it cope with missing params (return [] or default ids when they are absent)',
   network:
     'imgmeta check replays what imgmeta update recorded: run imgmeta update where the URL the message names is reachable and commit __image_snapshots__/network/, or list its host in network.deny or network.live of imgmeta.config.ts',
   'timed-out': 'the image did not finish within the deadline: make every promise it starts settle, or give it more time',
@@ -38,6 +40,7 @@ describe('finding kinds and their advice', () => {
     expect(classifyFinding('failed', 'generateImageMetadata threw: boom', ['generate-image-metadata-failed'])).toBe('user-code-threw')
     expect(classifyFinding('failed', 'app/[slug]/page.tsx: generateStaticParams threw: boom', [], 'generate-static-params-failed')).toBe('user-code-threw')
     expect(classifyFinding('failed', 'app/icon.tsx could not be loaded: x', [], 'module-failed')).toBe('module-failed')
+    expect(classifyFinding('failed', 'next build calls generateImageMetadata({ params: {} }) … threw: x', [], 'next-build-fails')).toBe('breaks-next-build')
     expect(classifyFinding('failed', 'imgmeta/og: Image source must be an absolute URL: /logo.png', ['render-failed'])).toBe('renderer-limitation')
     expect(classifyFinding('failed', 'New snapshot was not written. …')).toBe('snapshot-missing')
     expect(classifyFinding('failed', 'Expected image to match or be a close match to snapshot but was 2% different')).toBe('snapshot-mismatch')
@@ -78,7 +81,7 @@ describe('imgmeta check on routes that fail for five different causes', () => {
 
   test('the command fails, and only the route’s known params pass', () => {
     expect(run.code, run.stdout + run.stderr).toBe(1)
-    expect(run.stdout).toMatch(/Images +6 \(1 passed, 5 failed, 0 not covered\) in 5 routes/)
+    expect(run.stdout).toMatch(/Images +8 \(2 passed, 6 failed, 0 not covered\) in 6 routes/)
   })
 
   test('a route that fetches: the finding names the URL, the advice says how to record it', () => {
@@ -106,6 +109,16 @@ describe('imgmeta check on routes that fail for five different causes', () => {
     expect(block('/throws/icon')).toContain(`→ ${ADVICE['user-code-threw']}`)
     expect(block('/grid/icon')).toContain('Invalid value for CSS property "display"')
     expect(block('/grid/icon')).toContain(`→ ${ADVICE['renderer-limitation']}`)
+  })
+
+  test('a route whose generateImageMetadata throws on next build’s params: {} is reported as breaking the build', () => {
+    expect(block('/posts/[slug]/opengraph-image (next build)')).toContain(
+      "app/posts/[slug]/opengraph-image.tsx (route /posts/[slug]/opengraph-image): next build calls generateImageMetadata({ params: {} }) to list the ids, without the params of [slug], and it threw: Cannot read properties of undefined (reading 'toUpperCase'). " +
+        'The build fails: "Failed to collect page data for /posts/[slug]/opengraph-image/[__metadata_id__]".',
+    )
+    expect(block('/posts/[slug]/opengraph-image (next build)')).toContain(`→ ${ADVICE['breaks-next-build']}`)
+    // The page's own params still render: only the build-time call fails.
+    expect(run.stdout).not.toMatch(/✗.*\/posts\/hello\/opengraph-image\/card/)
   })
 
   test('nothing in the output speaks of vitest', () => {

@@ -26,5 +26,6 @@ test('imgmeta check runs generateImageMetadata once per route and params set, an
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   expect(run.stdout).toMatch(/app\/blog\/\[slug\]\/opengraph-image\.tsx\s+\/blog\/\[slug\]\/opengraph-image\s+4\s+4\s+0\s+0/)
-  expect(readFileSync(calls, 'utf8').trim().split('\n').sort()).toEqual(['{"slug":"a"}', '{"slug":"b"}'])
+  // Once per params set, and once with the params: {} of next build 16's own call (the route copes with it).
+  expect(readFileSync(calls, 'utf8').trim().split('\n').sort()).toEqual(['{"slug":"a"}', '{"slug":"b"}', '{}'])
 })

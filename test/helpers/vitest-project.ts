@@ -56,13 +56,13 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env
 }
 
-/** Runs a command to its end (never rejects on a non-zero exit). */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<ChildRun> {
+/** Runs a command to its end (never rejects on a non-zero exit); `timeout` defaults to CHILD_TIMEOUT_MS. */
+export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: options.env ?? childEnv(), timeout: CHILD_TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 },
+      { cwd: options.cwd, env: options.env ?? childEnv(), timeout: options.timeout ?? CHILD_TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           reject(new Error(`${command} ${args.join(' ')} failed to run in ${options.cwd}: ${error.message}\n${stderr}`))

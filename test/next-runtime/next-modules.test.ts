@@ -1,9 +1,9 @@
 // next/font/*, next/headers and next/cache as the environment serves them, evaluated as real modules.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { googleFontModule, localFontModule } from '../../next-runtime/next-font.js'
+import { googleFontModule, localFontModule, nameFontCalls, type FontBuild } from '../../next-runtime/next-font.js'
 import { nextCacheModule, nextHeadersModule } from '../../next-runtime/next-request-modules.js'
 import { REPO } from '../helpers/vitest-project.js'
 
@@ -16,27 +16,95 @@ async function evaluate<T>(code: string, name: string): Promise<T> {
   return (await import(file)) as T
 }
 
-type FontLoader = (options?: Record<string, unknown>) => { className: string; style: Record<string, unknown>; variable?: string }
+/** The fonts of the app that real builds printed (`JSON.stringify` of each font object in a page). */
+const FONTS_SOURCE = `
+import localFont from 'next/font/local'
+import { Inter, Roboto_Mono as RobotoMono } from 'next/font/google'
+export const myFont = localFont({ src: './Geist-Regular.ttf' })
+const brandFont = localFont({ src: [{ path: './Geist-Regular.ttf', weight: '400' }], variable: '--font-brand', adjustFontFallback: false, fallback: ['system-ui'] })
+const declared = localFont({ src: './Geist-Regular.ttf', declarations: [{ prop: 'font-family', value: 'Declared Family' }] })
+const weighted = localFont({ src: './Geist-Regular.ttf', weight: '700', style: 'italic' })
+export const inter = Inter({ subsets: ['latin'] })
+const mono = RobotoMono({ subsets: ['latin'], variable: '--font-mono', weight: '400' })
+export const all = { myFont, brandFont, declared, weighted, inter, mono }
+`
+
+type FontObject = { className: string; style: Record<string, unknown>; variable?: string }
+
+/** The fonts above as the environment gives them for a build: calls named as Next's transform names them. */
+async function fontsOf(build: FontBuild, name: string): Promise<Record<string, FontObject>> {
+  const local = path.join(scratch, `${name}-local.mjs`)
+  const google = path.join(scratch, `${name}-google.mjs`)
+  writeFileSync(local, localFontModule(build))
+  writeFileSync(google, googleFontModule(REPO, build))
+  const named = nameFontCalls(FONTS_SOURCE)!.replace("'next/font/local'", JSON.stringify(local)).replace("'next/font/google'", JSON.stringify(google))
+  return (await evaluate<{ all: Record<string, FontObject> }>(named, name)).all
+}
+
+const styles = (fonts: Record<string, FontObject>) => Object.fromEntries(Object.entries(fonts).map(([key, font]) => [key, font.style]))
 
 describe('next/font', () => {
-  test('next/font/google exports every family the installed Next knows, each giving className, style and variable', async () => {
-    const google = await evaluate<Record<string, FontLoader>>(googleFontModule(REPO), 'google')
-    expect(typeof google.Roboto_Mono).toBe('function')
-    const inter = google.Inter!({ subsets: ['latin'], variable: '--font-inter' })
-    expect(inter.className).toMatch(/^__className_[0-9a-f]{6}$/)
-    expect(inter.variable).toMatch(/^__variable_[0-9a-f]{6}$/)
-    expect(inter.style).toEqual({ fontFamily: "'Inter', 'Inter Fallback'" })
-    expect(google.Inter!({ subsets: ['latin'] }).variable).toBeUndefined()
+  test('a font call is named after its const, as Next’s SWC transform names it; geist’s own calls too', () => {
+    expect(nameFontCalls(FONTS_SOURCE)).toContain('export const myFont = localFont.call({ variableName: "myFont" }, {')
+    expect(nameFontCalls(FONTS_SOURCE)).toContain('const mono = RobotoMono.call({ variableName: "mono" }, {')
+    expect(nameFontCalls(FONTS_SOURCE)!.split('\n')).toHaveLength(FONTS_SOURCE.split('\n').length)
+    const geist = readFileSync(path.join(REPO, 'node_modules/geist/dist/sans.js'), 'utf8')
+    expect(nameFontCalls(geist)).toContain('export const GeistSans = localFont.call({ variableName: "GeistSans" }, {')
+    expect(nameFontCalls('import localFont from "next/font/local"\nexport default localFont({ src: "./a.woff2" })')).toBeUndefined()
+    expect(nameFontCalls('const a = 1')).toBeUndefined()
   })
 
-  test('next/font/local gives the same shape, with a single weight and style in style', async () => {
-    const local = await evaluate<{ default: FontLoader }>(localFontModule(), 'local')
-    const brand = local.default({ src: './fonts/Brand-Bold.woff2', weight: '700', style: 'italic', variable: '--font-brand' })
-    expect(brand.style).toEqual({ fontFamily: "'Brand-Bold', 'Brand-Bold Fallback'", fontWeight: 700, fontStyle: 'italic' })
-    expect(brand.variable).toMatch(/^__variable_/)
-    // geist's shape: an array of sources and a weight range.
-    const geist = local.default({ src: [{ path: './fonts/geist-sans/Geist-Variable.woff2' }], weight: '100 900' })
-    expect(geist.style).toEqual({ fontFamily: "'Geist-Variable', 'Geist-Variable Fallback'" })
+  test('15 and 16 with webpack: the families, weights and styles `next build` printed', async () => {
+    for (const nextVersion of [15, 16] as const) {
+      const fonts = await fontsOf({ nextVersion, bundler: 'webpack' }, `webpack-${nextVersion}`)
+      // 16.4.6 --webpack and 15.5.29, the same for both.
+      expect(styles(fonts)).toEqual({
+        myFont: { fontFamily: "'myFont', 'myFont Fallback'" },
+        brandFont: { fontFamily: "'brandFont', system-ui", fontWeight: 400 },
+        declared: { fontFamily: "'Declared Family', 'Declared Family Fallback'" },
+        weighted: { fontFamily: "'weighted', 'weighted Fallback'", fontWeight: 700, fontStyle: 'italic' },
+        inter: { fontFamily: "'Inter', 'Inter Fallback'", fontStyle: 'normal' },
+        mono: { fontFamily: "'Roboto Mono', 'Roboto Mono Fallback'", fontWeight: 400, fontStyle: 'normal' },
+      })
+      expect(Object.keys(fonts.mono!)).toEqual(['style', 'className', 'variable'])
+      expect(fonts.mono!.className).toMatch(/^__className_[0-9a-f]{6}$/)
+      expect(fonts.mono!.variable).toBe(fonts.mono!.className.replace('className', 'variable'))
+      expect(fonts.inter!.variable).toBeUndefined()
+      expect(new Set(Object.values(fonts).map((font) => font.className)).size).toBe(6)
+    }
+  })
+
+  test('16 with Turbopack: local families always from the const, weight and style from the call, its class format', async () => {
+    const fonts = await fontsOf({ nextVersion: 16, bundler: 'turbopack' }, 'turbopack-16')
+    // 16.4.6's Turbopack build of the local fonts.
+    expect(styles(fonts)).toMatchObject({
+      myFont: { fontFamily: "'myFont', 'myFont Fallback'" },
+      brandFont: { fontFamily: "'brandFont', system-ui" },
+      declared: { fontFamily: "'declared', 'declared Fallback'" },
+      weighted: { fontFamily: "'weighted', 'weighted Fallback'", fontWeight: 700, fontStyle: 'italic' },
+    })
+    expect(fonts.brandFont!.style).not.toHaveProperty('fontWeight')
+    expect(Object.keys(fonts.brandFont!)).toEqual(['className', 'style', 'variable'])
+    expect(fonts.brandFont!.className).toMatch(/^[\w-]{6}_className$/)
+    expect(fonts.brandFont!.variable).toBe(fonts.brandFont!.className.replace('className', 'variable'))
+  })
+
+  test('14: families scoped with the class name’s hash, as 14.2.35 printed them', async () => {
+    const fonts = await fontsOf({ nextVersion: 14, bundler: 'webpack' }, 'webpack-14')
+    const hash = (font: FontObject | undefined) => /^__className_([0-9a-f]{6})$/.exec(font?.className ?? '')?.[1]
+    expect(fonts.myFont!.style).toEqual({ fontFamily: `'__myFont_${hash(fonts.myFont)}', '__myFont_Fallback_${hash(fonts.myFont)}'` })
+    expect(fonts.mono!.style).toEqual({
+      fontFamily: `'__Roboto_Mono_${hash(fonts.mono)}', '__Roboto_Mono_Fallback_${hash(fonts.mono)}'`,
+      fontWeight: 400,
+      fontStyle: 'normal',
+    })
+    expect(fonts.brandFont!.style).toEqual({ fontFamily: `'__brandFont_${hash(fonts.brandFont)}', system-ui`, fontWeight: 400 })
+  })
+
+  test('next/font/google exports every family the installed Next knows', async () => {
+    const google = await evaluate<Record<string, unknown>>(googleFontModule(REPO, { nextVersion: 16, bundler: 'turbopack' }), 'google')
+    expect(typeof google.Roboto_Mono).toBe('function')
+    expect(typeof google.Geist_Mono).toBe('function')
   })
 })
 

@@ -18,7 +18,10 @@ beforeAll(() => {
     '.env.local': 'C=from-local\nD=from-local\n',
     '.env.production.local': 'D=from-production-local\n',
     '.env.development': 'A=from-development\n',
-    'next.config.mjs': `export default (phase) => ({ turbopack: { resolveAlias: { 'my-lib/config': './src/lib-config.ts', 'other': { browser: './x.js' } } }, env: { phase } })\n`,
+    // next-intl's plugin on 15 (webpack builds) sets its alias in the webpack hook, against `config.context`.
+    'next.config.mjs':
+      `export default (phase) => ({ turbopack: { resolveAlias: { 'my-lib/config': './src/lib-config.ts', 'other': { browser: './x.js' } } }, env: { phase },\n` +
+      `  webpack: (config, { isServer }) => { config.resolve.alias['next-intl/config'] = config.context + '/src/i18n/request.ts'; config.resolve.alias['server-side$'] = String(isServer); return config } })\n`,
   }
   const packages: Record<string, object> = {
     'ui-kit': { peerDependencies: { next: '*', react: '*' } },
@@ -55,9 +58,13 @@ describe('the project environment', () => {
     expect(packagesBuiltForNext(project)).toEqual(['@scope/server-lib', 'ui-kit', 'uses-ui-kit'])
   })
 
-  test('string aliases of next.config (turbopack.resolveAlias) become vite aliases against the project root', async () => {
+  test('string aliases of next.config (turbopack.resolveAlias, and what its webpack hook adds) become vite aliases against the project root', async () => {
     const { aliases, file } = await nextConfigAliases(project)
     expect(file).toBe(path.join(project, 'next.config.mjs'))
-    expect(aliases).toEqual([{ find: /^my-lib\/config$/, replacement: path.join(project, 'src/lib-config.ts') }])
+    expect(aliases).toEqual([
+      { find: /^next-intl\/config$/, replacement: path.join(project, 'src/i18n/request.ts') },
+      { find: /^server-side$/, replacement: 'true' },
+      { find: /^my-lib\/config$/, replacement: path.join(project, 'src/lib-config.ts') },
+    ])
   })
 })

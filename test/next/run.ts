@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as imgmeta from '../../src/index.js'
+import { runBuildParamsCases, type BuildParamsOutcome } from './lib/build-params.js'
 import { runCatchAllCases, type CatchAllOutcome } from './lib/catch-all.js'
 import { runContractProbes } from './lib/contract-probes.js'
 import { Ledger } from './lib/disagreements.js'
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
   let probes = 0
   let buildMs = 0
   let outcomes: CatchAllOutcome[] = []
+  let paramsOutcomes: BuildParamsOutcome[] = []
   try {
     const workspace = await createWorkspace(fixtureRoot, nodeModules)
     try {
@@ -106,12 +108,24 @@ async function main(): Promise<number> {
       ledger,
       log,
     })
+
+    paramsOutcomes = await runBuildParamsCases({
+      baseDir: path.join(here, 'catch-all', 'base'),
+      casesDir: path.join(here, 'build-params', 'cases'),
+      nodeModules,
+      nextVersion,
+      buildArgs,
+      env,
+      load: loader.load,
+      ledger,
+      log,
+    })
   } finally {
     await loader.close()
   }
 
   const seconds = (Date.now() - started) / 1000
-  printReport({ version, bundler: turbopack ? 'Turbopack' : 'webpack', stats, probes, outcomes, ledger, buildMs, seconds })
+  printReport({ version, bundler: turbopack ? 'Turbopack' : 'webpack', stats, probes, outcomes, paramsOutcomes, ledger, buildMs, seconds })
   return ledger.disagreements.length === 0 ? 0 : 1
 }
 
@@ -121,6 +135,7 @@ function printReport(r: {
   stats: FixtureStats
   probes: number
   outcomes: CatchAllOutcome[]
+  paramsOutcomes: BuildParamsOutcome[]
   ledger: Ledger
   buildMs: number
   seconds: number
@@ -135,6 +150,7 @@ function printReport(r: {
     ['worst pixel difference', worst && worst.diff.pixels === 0 ? `0 px (every image identical at threshold 0.1)` : worst ? `${worst.diff.pixels} of ${worst.diff.total} px (${((100 * worst.diff.pixels) / worst.diff.total).toFixed(3)} %) at ${worst.label}` : 'n/a'],
     ['contract probes', String(r.probes)],
     ['catch-all builds', r.outcomes.map((o) => `${o.name}: ${o.build}`).join('; ') || 'n/a'],
+    ['build-time params builds', r.paramsOutcomes.map((o) => `${o.name}: ${o.build} (${o.detail})`).join('; ') || 'n/a'],
     ['comparisons', String(r.ledger.comparisons)],
     ['disagreements', String(r.ledger.disagreements.length)],
     ['fixture build', `${(r.buildMs / 1000).toFixed(1)} s`],

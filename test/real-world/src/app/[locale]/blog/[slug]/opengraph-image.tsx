@@ -6,7 +6,9 @@ import { getPost } from '@/lib/posts'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-export async function generateImageMetadata({ params }: { params: { locale: string; slug: string } }) {
+// next build (16) also calls this once with params: {} to list the ids; without a post it lists none.
+export async function generateImageMetadata({ params }: { params: { locale?: string; slug?: string } }) {
+  if (!params.locale || !params.slug) return []
   const post = await getPost(params.locale, params.slug)
   if (!post) return []
   return [

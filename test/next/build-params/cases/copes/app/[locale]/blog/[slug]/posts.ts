@@ -1,0 +1,4 @@
+export const posts = [
+  { locale: 'en', slug: 'hello', title: 'Hello' },
+  { locale: 'de', slug: 'hallo', title: 'Hallo' },
+]
