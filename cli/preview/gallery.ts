@@ -10,7 +10,7 @@ import { fileQueryHash } from '../../src/query-hash.js'
 import type { ImageRoute, Params } from '../../src/route.js'
 import { networkProblemError, takeNetworkProblems } from '../../next-runtime/network/network-problems.js'
 import type { TimedOutStep } from '../timed-out-step.js'
-import { buildBundler } from './build-bundler.js'
+import { nextBuildBundler } from '../../src/build-bundler.js'
 import { routeMetadataBase } from './metadata-base.js'
 
 /** Next versions whose URLs and head tags the gallery shows side by side. */
@@ -93,7 +93,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
   const images: GalleryImage[] = []
   const errors: GalleryRouteError[] = []
   let truncated = false
-  const webpack = new Set(PREVIEW_VERSIONS.filter((version) => buildBundler(options.root, version) === 'webpack'))
+  const webpack = new Set(PREVIEW_VERSIONS.filter((version) => nextBuildBundler(options.root, version) === 'webpack'))
   const step = options.step ?? runStep
   for (const route of routes) {
     const file = path.resolve(route.file)

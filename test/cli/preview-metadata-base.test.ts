@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { importModule } from '../../src/app.js'
-import { buildBundler } from '../../cli/preview/build-bundler.js'
+import { nextBuildBundler } from '../../src/build-bundler.js'
 import { routeMetadataBase } from '../../cli/preview/metadata-base.js'
 import { REPO } from './cli-helpers.js'
 
@@ -87,15 +87,15 @@ describe('routeMetadataBase: the base og/twitter URLs are made absolute with', (
   })
 })
 
-describe('buildBundler: whose ?query hash a build appends', () => {
+describe('nextBuildBundler: whose ?query hash a build appends', () => {
   test('webpack before 16; on 16 Turbopack unless the build script says --webpack', () => {
     const turbopack = project({ 'package.json': JSON.stringify({ scripts: { build: 'next build' } }) })
     const webpack = project({ 'package.json': JSON.stringify({ scripts: { build: 'prisma generate && next build --webpack' } }) })
     const none = project({})
-    expect(buildBundler(turbopack, 14)).toBe('webpack')
-    expect(buildBundler(turbopack, 15)).toBe('webpack')
-    expect(buildBundler(turbopack, 16)).toBe('turbopack')
-    expect(buildBundler(webpack, 16)).toBe('webpack')
-    expect(buildBundler(none, 16)).toBe('turbopack')
+    expect(nextBuildBundler(turbopack, 14)).toBe('webpack')
+    expect(nextBuildBundler(turbopack, 15)).toBe('webpack')
+    expect(nextBuildBundler(turbopack, 16)).toBe('turbopack')
+    expect(nextBuildBundler(webpack, 16)).toBe('webpack')
+    expect(nextBuildBundler(none, 16)).toBe('turbopack')
   })
 })
