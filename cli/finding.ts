@@ -27,11 +27,13 @@ const ROUTE_ANSWER_CODES = new Set(['route-not-found', 'route-redirected'])
 const USER_CODE_CODES = new Set(['generate-image-metadata-failed', 'generate-static-params-failed', 'invalid-static-params'])
 
 /**
- * What satori (next/og's layout) says about CSS or elements it cannot draw; next/og in production fails or
- * ignores them the same way, so these are limits of the renderer rather than mistakes of the metadata.
+ * What satori (next/og's layout) says about CSS or elements it cannot draw, in its own words (read in satori
+ * 0.10.9, 0.15.2 and 0.29.0); next/og in production fails or ignores them the same way, so these are limits of
+ * the renderer rather than mistakes of the metadata. A library's "… is not supported in Client Components" is not
+ * one of them.
  */
 const RENDERER_LIMITATION =
-  /Invalid value for CSS property|is not supported|is not currently supported|Unsupported|to have explicit "display: ?flex"|Image size cannot be determined|Image source must be an absolute URL|Can't load image/i
+  /Invalid value for CSS property|nodes are not currently supported|Class component is not supported|dangerouslySetInnerHTML property is not supported|is currently not supported|Unsupported (unit|image type)|to have explicit "display: ?flex"|Image size cannot be determined|Image source must be an absolute URL|Can't load image/i
 
 /** The fetch failure imgmeta names (next-runtime/fetch-failures.ts). */
 const FETCH_FAILED = /\bfetch\(.+?\) failed\b|has no recording in /

@@ -42,6 +42,12 @@ describe('finding kinds and their advice', () => {
     expect(classifyFinding('failed', 'app/icon.tsx could not be loaded: x', [], 'module-failed')).toBe('module-failed')
     expect(classifyFinding('failed', 'next build calls generateImageMetadata({ params: {} }) … threw: x', [], 'next-build-fails')).toBe('breaks-next-build')
     expect(classifyFinding('failed', 'imgmeta/og: Image source must be an absolute URL: /logo.png', ['render-failed'])).toBe('renderer-limitation')
+    // satori's own words are a renderer limit; a library's "not supported" is the route's code failing.
+    expect(classifyFinding('failed', 'render threw: dangerouslySetInnerHTML property is not supported.', ['render-failed'])).toBe('renderer-limitation')
+    expect(classifyFinding('failed', 'render threw: <text> nodes are not currently supported', ['render-failed'])).toBe('renderer-limitation')
+    expect(
+      classifyFinding('failed', 'the image function threw: `getTranslations` is not supported in Client Components.', ['render-failed']),
+    ).toBe('user-code-threw')
     expect(classifyFinding('failed', 'New snapshot was not written. …')).toBe('snapshot-missing')
     expect(classifyFinding('failed', 'Expected image to match or be a close match to snapshot but was 2% different')).toBe('snapshot-mismatch')
     expect(classifyFinding('skipped', 'no values for [slug]')).toBe('not-covered')
