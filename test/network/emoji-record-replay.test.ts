@@ -1,14 +1,15 @@
 // next/og's `emoji` option end to end: `imgmeta update` fetches the emoji's SVG from its fixed CDN URL (a local
 // HTTPS server holding a certificate for cdn.jsdelivr.net, see support/fake-emoji-cdn.ts) and records it; with the
 // server stopped, `CI=true imgmeta check` replays it, opens no socket, and the snapshot shows the drawn emoji.
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PNG } from 'pngjs'
-import { afterAll, describe, expect, test } from 'vitest'
-import { copyFixture, REPO, runCli } from '../cli/cli-helpers.js'
+import { describe, expect, test } from 'vitest'
+import { REPO, runCli } from '../cli/cli-helpers.js'
 import { CHILD_TIMEOUT_MS } from '../helpers/vitest-project.js'
 import { nonLoopbackConnects } from './support/connect-log.js'
 import { startFakeEmojiCdn } from './support/fake-emoji-cdn.js'
+import { networkAppWithRoute } from './support/network-app.js'
 
 const HOSTS_PRELOAD = path.join(REPO, 'test/network/support/test-hosts.mjs')
 const HAR = '__image_snapshots__/network/routes.har'
@@ -31,19 +32,7 @@ export default function Image() {
 }
 `
 
-const created: string[] = []
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true })
-})
-
-function project(): string {
-  const dir = copyFixture('network-app')
-  created.push(dir)
-  rmSync(path.join(dir, 'app/blog'), { recursive: true })
-  mkdirSync(path.join(dir, 'app/wave'), { recursive: true })
-  writeFileSync(path.join(dir, 'app/wave/opengraph-image.tsx'), WAVE_ROUTE)
-  return dir
-}
+const project = networkAppWithRoute('wave', WAVE_ROUTE)
 
 function isRed(png: PNG, x: number, y: number): boolean {
   const i = (y * png.width + x) * 4

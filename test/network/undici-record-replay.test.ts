@@ -2,13 +2,14 @@
 // `fetch`, and the CDN through an `Agent` it makes itself. @mswjs/interceptors does not hook these; imgmeta
 // answers them at undici's dispatcher (next-runtime/network/undici-dispatch.ts). `imgmeta update` records them;
 // with the services stopped, `CI=true imgmeta check` replays them and opens no socket.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
-import { copyFixture, REPO, runCli } from '../cli/cli-helpers.js'
+import { describe, expect, test } from 'vitest'
+import { REPO, runCli } from '../cli/cli-helpers.js'
 import { CHILD_TIMEOUT_MS } from '../helpers/vitest-project.js'
 import { nonLoopbackConnects } from './support/connect-log.js'
 import { startFakeOrigins } from './support/fake-origins.js'
+import { networkAppWithRoute } from './support/network-app.js'
 
 const HOSTS_PRELOAD = path.join(REPO, 'test/network/support/test-hosts.mjs')
 const HAR = '__image_snapshots__/network/routes.har'
@@ -42,17 +43,10 @@ export default async function Image() {
 }
 `
 
-const created: string[] = []
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true })
-})
+const appWithRoute = networkAppWithRoute('undici', UNDICI_ROUTE)
 
 function project(): string {
-  const dir = copyFixture('network-app')
-  created.push(dir)
-  rmSync(path.join(dir, 'app/blog'), { recursive: true })
-  mkdirSync(path.join(dir, 'app/undici'), { recursive: true })
-  writeFileSync(path.join(dir, 'app/undici/opengraph-image.tsx'), UNDICI_ROUTE)
+  const dir = appWithRoute()
   // The app declares the undici its route imports (resolved from the repository's node_modules).
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { undici: '7.30.3' } }, null, 2))
