@@ -8,14 +8,15 @@ import type { OgRelease } from './releases.js'
 export interface PrepareOptions {
   /** Refuse style properties satori ignores; when false each one is a warning instead. */
   strictCss: boolean
-  /** The release laid out as: its satori decides what is ignored, and warnings name it. */
-  release: Pick<OgRelease, 'next' | 'satori'>
+  /**
+   * The release laid out as: its satori decides what is ignored, and warnings name it; whether its next/og
+   * refuses image sources on local and private addresses decides the same for imgmeta.
+   */
+  release: Pick<OgRelease, 'next' | 'satori' | 'blocksPrivateImageHosts'>
   /** Where warnings go (one per element and property). */
   warnings: string[]
   /** Where the classes of every `tw` prop go, in order (satori's Tailwind reads them). */
   twClasses?: Set<string>
-  /** Refuse remote image sources on local and private addresses, as the release's next/og does. */
-  blocksPrivateImageHosts: boolean
 }
 
 interface ElementLike {
@@ -72,11 +73,11 @@ async function walk(node: unknown, options: PrepareOptions, depth: number, where
     const style: Record<string, unknown> = { ...(props.style as Record<string, unknown>) }
     for (const key of URL_STYLE_PROPERTIES) {
       const value = style[key]
-      if (typeof value === 'string' && value.includes('url(')) style[key] = await resolveCssUrls(value, `${here} style.${key}`, options)
+      if (typeof value === 'string' && value.includes('url(')) style[key] = await resolveCssUrls(value, `${here} style.${key}`, options.release)
     }
     next.style = style
   }
-  if (type === 'img' && 'src' in props) next.src = await resolveImageSource(props.src, `${here} src`, options)
+  if (type === 'img' && 'src' in props) next.src = await resolveImageSource(props.src, `${here} src`, options.release)
   if ('children' in props) next.children = await walk(props.children, options, depth + 1, here)
   return { ...node, props: next }
 }

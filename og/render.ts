@@ -159,13 +159,7 @@ async function toSvg(element: ReactNode, checked: Checked): Promise<SvgResult> {
   const warnings: string[] = checked.release.caveat ? [checked.release.caveat] : []
   const satori = await loadSatori(checked.release.satori)
   const twClasses = new Set<string>()
-  const prepared = await prepareElement(element, {
-    strictCss: checked.strictCss,
-    release: checked.release,
-    warnings,
-    twClasses,
-    blocksPrivateImageHosts: checked.release.blocksPrivateImageHosts,
-  })
+  const prepared = await prepareElement(element, { strictCss: checked.strictCss, release: checked.release, warnings, twClasses })
   let svg: string
   const reported = new Set<string>()
   const stopNoting = noteUnknownTailwind(reported)
