@@ -3,7 +3,7 @@ import { describe, expect, test, type TaskMeta } from 'vitest'
 import { imageRouteParams, findImageRoutes, routeModuleFailed, type ModuleLoader } from '../src/app.js'
 import { DEFAULT_TIMEOUT_MS, hardDeadlineMs, imageTestBudgetMs } from '../src/deadline.js'
 import { ImgmetaError } from '../src/errors.js'
-import { armHardDeadline } from '../next-runtime/hard-deadline.js'
+import { armHardDeadline, underHardDeadline } from '../next-runtime/hard-deadline.js'
 import { hasGenerateImageMetadata, type ImageRouteModule } from '../src/image-route-module.js'
 import { callAsNextBuild, nextBuildCallsWithoutParams } from '../src/next-build-ids.js'
 import { detectNextVersion, type NextMajor } from '../src/next-version.js'
@@ -139,8 +139,7 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
     // bounded from its start (vite's transform included, hence the whole hard deadline) and names its file.
     const loadUnderDeadline: ModuleLoader = (file) => {
       const what = { file, ...(routeOfFile.has(file) && { route: routeOfFile.get(file) }), step: 'loading its module' }
-      const disarm = armHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what)
-      return (options.load ?? importThroughVitest)(file).finally(disarm)
+      return underHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what, () => (options.load ?? importThroughVitest)(file))
     }
     const load = loadOnce(loadUnderDeadline)
     const loadAhead = options.loadAhead ?? LOAD_AHEAD

@@ -65,6 +65,16 @@ export function armHardDeadline(logFile: string | undefined, ms: number, what: R
   return () => dog.postMessage({ type: 'disarm', token })
 }
 
+/** Runs `work` under a hard deadline armed for `what` (armed at once, disarmed when it settles). */
+export async function underHardDeadline<T>(logFile: string | undefined, ms: number, what: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  const disarm = armHardDeadline(logFile, ms, what)
+  try {
+    return await work()
+  } finally {
+    disarm()
+  }
+}
+
 /** The records a killed process left in `logFile` (none when it does not exist). */
 export function readHardDeadlineLog(logFile: string): HardDeadlineRecord[] {
   let text: string

@@ -2,7 +2,7 @@
 // check`), loads the routes and renders the gallery. User code runs here, never in the process that serves the
 // page, so a route that blocks its thread (a synchronous loop) is stopped by killing this process at the hard
 // deadline (next-runtime/hard-deadline.ts) while the server keeps answering; the server then starts a new one.
-import { armHardDeadline } from '../../next-runtime/hard-deadline.js'
+import { underHardDeadline } from '../../next-runtime/hard-deadline.js'
 import { nameFetchFailures } from '../../next-runtime/fetch-failures.js'
 import { installNetwork } from '../../next-runtime/network/intercept.js'
 import { projectConfigFile } from '../../next-runtime/project-config.js'
@@ -41,16 +41,14 @@ async function start(init: RendererInit): Promise<void> {
   const load = (file: string) => vite.ssrLoadModule(file)
   const deadlineMs = hardDeadlineMs(init.timeoutMs)
   // The project's test.setupFiles run before any route, as they do under `imgmeta check`; bounded like a route.
-  const disarmSetup = armHardDeadline(init.deadlineLog, deadlineMs, { file: projectConfigFile(init.root), route: '(setup files)', step: 'running the setup files' })
-  const setupErrors = await runSetupFiles(vite, init.root).finally(disarmSetup)
-  const step = async <T>(what: TimedOutStep, work: () => Promise<T>): Promise<T> => {
-    const disarm = armHardDeadline(init.deadlineLog, deadlineMs, what as Record<string, unknown>)
-    try {
-      return await work()
-    } finally {
-      disarm()
-    }
-  }
+  const setupErrors = await underHardDeadline(
+    init.deadlineLog,
+    deadlineMs,
+    { file: projectConfigFile(init.root), route: '(setup files)', step: 'running the setup files' },
+    () => runSetupFiles(vite, init.root),
+  )
+  const step = <T>(what: TimedOutStep, work: () => Promise<T>): Promise<T> =>
+    underHardDeadline(init.deadlineLog, deadlineMs, what as Record<string, unknown>, work)
 
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'close') {
