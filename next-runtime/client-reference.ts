@@ -64,27 +64,6 @@ export function clientReferenceModule(file: string, names: readonly string[]): s
   return `${lines.join('\n')}\n`
 }
 
-/** SWC's hint for cjs-module-lexer: `0 && (module.exports = { default: null, useLinkStatus: null })`. */
-const CJS_EXPORT_HINT = /0 && \(module\.exports = \{([^}]*)\}\)/
-const CJS_EXPORT_ASSIGNMENT = /\bexports\.([A-Za-z_$][\w$]*)\s*=|Object\.defineProperty\(exports,\s*["']([A-Za-z_$][\w$]*)["']/g
-
-/** The export names of a CommonJS module, read from the shapes compilers emit (never by running it). */
-export function commonJsExportNames(code: string): string[] {
-  const hint = CJS_EXPORT_HINT.exec(code)
-  const names = new Set<string>()
-  if (hint) {
-    for (const part of hint[1]!.split(',')) {
-      const name = /^\s*([A-Za-z_$][\w$]*)\s*:/.exec(part)?.[1]
-      if (name) names.add(name)
-    }
-  }
-  for (const match of code.matchAll(CJS_EXPORT_ASSIGNMENT)) names.add((match[1] ?? match[2])!)
-  names.delete('__esModule')
-  // `module.exports = X` gives an ES default.
-  if (/\bmodule\.exports\s*=(?!=)/.test(code.replace(CJS_EXPORT_HINT, ''))) names.add('default')
-  return [...names]
-}
-
 /** True when a module's code is ES module syntax rather than CommonJS. */
 export function isEsModuleCode(code: string): boolean {
   return /^\s*(import|export)\b/m.test(code)

@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseAst } from 'vite'
 import { afterAll, describe, expect, test } from 'vitest'
-import { clientReferenceModule, commonJsExportNames, exportedNames, isClientModule } from '../../next-runtime/client-reference.js'
+import { clientReferenceModule, exportedNames, isClientModule } from '../../next-runtime/client-reference.js'
+import { commonJsExportNames } from '../../next-runtime/commonjs-exports.js'
 import { REPO } from '../helpers/vitest-project.js'
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'imgmeta-client-ref-'))
@@ -18,14 +19,17 @@ describe("'use client' modules as Next's server build loads them", () => {
     expect(isClientModule(`'use server'\nexport async function save() {}`)).toBe(false)
   })
 
-  test('export names come from the ES module, or from the shapes compilers emit for CommonJS', () => {
+  test('export names come from the ES module, or from CommonJS as Node reads it (re-exports followed)', () => {
     const code = `export default function Provider() {}\nexport const a = 1, b = 2\nexport function useThing() {}\nconst c = 3\nexport { c as renamed }`
     expect(exportedNames(parseAst(code) as { body: unknown[] }).sort()).toEqual(['a', 'b', 'default', 'renamed', 'useThing'])
     // Next's own client link, as installed: SWC's export hint lists the names.
     const link = createRequire(`${REPO}/`).resolve('next/dist/client/app-dir/link.js')
     expect(isClientModule(readFileSync(link, 'utf8'))).toBe(true)
-    expect(commonJsExportNames(readFileSync(link, 'utf8')).sort()).toEqual(['default', 'useLinkStatus'])
-    expect(commonJsExportNames(`exports.a = 1\nObject.defineProperty(exports, "b", { get() {} })\nmodule.exports = x`).sort()).toEqual(['a', 'b', 'default'])
+    expect(commonJsExportNames(link).sort()).toEqual(['default', 'useLinkStatus'])
+    // React's shape: an entry that re-exports the build of the current NODE_ENV.
+    writeFileSync(path.join(scratch, 'entry.js'), `if (process.env.NODE_ENV === 'production') module.exports = require('./build.js')\nelse module.exports = require('./build.js')`)
+    writeFileSync(path.join(scratch, 'build.js'), `exports.a = 1\nObject.defineProperty(exports, "b", { enumerable: true, get: function () { return m.b } })\nexports.__esModule = true`)
+    expect(commonJsExportNames(path.join(scratch, 'entry.js')).sort()).toEqual(['a', 'b', 'default'])
   })
 
   test('each export becomes a client reference: renderable, never run, and calling it throws as in Next', async () => {
