@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Alias, UserConfig } from 'vite'
-import { clientReferenceModule, commonJsExportNames, exportedNames, isClientModule, isEsModuleCode } from './client-reference.js'
+import { clientReferenceModule, exportedNames, isClientModule, isEsModuleCode } from './client-reference.js'
+import { commonJsExportNames } from './commonjs-exports.js'
 import { nextConfigAliases } from './next-config-aliases.js'
 import { packagesBuiltForNext } from './next-dependencies.js'
 import { nextServerEnv } from './next-env.js'
+import { serverReact, type NextModuleSwap } from './server-react.js'
 import { nextBuildBundler } from '../src/build-bundler.js'
 import { detectNextVersion } from '../src/next-version.js'
 import { googleFontModule, localFontModule, nameFontCalls, type FontBuild } from './next-font.js'
@@ -65,41 +67,36 @@ const CLIENT_ID = '\0imgmeta-client:'
 export const REACT_SERVER_CONDITION = 'react-server'
 
 /**
- * True when the project's React can be loaded under the `react-server` condition. React 18's stable package
- * answers it with "This entry point is not yet supported outside of experimental channels" (Next 14 runs its app
- * router on a React build of its own), so with React 18 the condition is left out; React 19 has a server build.
+ * Modules Next swaps for their server-layer build in server code (its webpack config's RSC aliases), each with
+ * the files it has been in across releases: the first the installed Next has is used.
  */
-function reactHasServerBuild(root: string): boolean {
-  try {
-    const file = createRequire(`${root}/`).resolve('react/package.json')
-    const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version?: string }
-    return Number.parseInt(version ?? '', 10) >= 19
-  } catch {
-    return true
-  }
-}
+const SERVER_LAYER_MODULES: readonly { find: RegExp; files: readonly string[] }[] = [
+  { find: /^next\/navigation(\.js)?$/, files: ['next/dist/client/components/navigation.react-server.js'] },
+  // Next's server layer takes next/link from link.react-server, which renders the 'use client' link module (15+:
+  // app-dir/link.js; 14: client/link.js): the client module itself, as a client reference, is what server code meets.
+  { find: /^next\/link(\.js)?$/, files: ['next/dist/client/app-dir/link.js', 'next/dist/client/link.js'] },
+  { find: /^next\/form(\.js)?$/, files: ['next/dist/client/app-dir/form.js'] },
+]
 
-/** Modules Next swaps for their server-layer build in server code (its webpack config's RSC aliases). */
-const SERVER_LAYER_MODULES: Record<string, RegExp> = {
-  'next/dist/client/components/navigation.react-server.js': /^next\/navigation(\.js)?$/,
-  // Next's server layer takes next/link from link.react-server, which renders the 'use client' link.js: the
-  // client module itself, as a client reference, is what server code meets.
-  'next/dist/client/app-dir/link.js': /^next\/link(\.js)?$/,
-  'next/dist/client/app-dir/form.js': /^next\/form(\.js)?$/,
-}
-
-/** Aliases of the modules above, to the files of the project's own Next (none when its Next has no such file). */
-function nextServerLayerAliases(root: string): Alias[] {
+/** The server layer's module swaps the installed Next has files for. */
+function serverLayerSwaps(root: string): NextModuleSwap[] {
   const require = createRequire(`${root}/`)
-  return Object.entries(SERVER_LAYER_MODULES).flatMap(([file, find]) => {
-    try {
-      // Left to Node (they are CommonJS): an alias target vite would otherwise load itself, even under SSR.
-      require.resolve(file)
-      return [{ find, replacement: `${NATIVE_ALIAS}${file}` }]
-    } catch {
-      return []
-    }
+  return SERVER_LAYER_MODULES.flatMap(({ find, files }) => {
+    const file = files.find((candidate) => {
+      try {
+        require.resolve(candidate)
+        return true
+      } catch {
+        return false
+      }
+    })
+    return file === undefined ? [] : [{ find, file }]
   })
+}
+
+/** Aliases of swapped modules to the project's Next files, left to Node (they are CommonJS, which vite would otherwise load itself, even under SSR). */
+function nativeAliases(swaps: readonly NextModuleSwap[]): Alias[] {
+  return swaps.map(({ find, file }) => ({ find, replacement: `${NATIVE_ALIAS}${file}` }))
 }
 
 /**
@@ -140,7 +137,7 @@ function startsWithUseClient(file: string): boolean {
 /** The client references of an installed 'use client' module, ES or CommonJS. */
 async function installedClientModule(file: string): Promise<string> {
   const code = readFileSync(file, 'utf8')
-  if (!isEsModuleCode(code)) return clientReferenceModule(file, commonJsExportNames(code))
+  if (!isEsModuleCode(code)) return clientReferenceModule(file, commonJsExportNames(file))
   const { parseAst } = await import('vite')
   return clientReferenceModule(file, exportedNames(parseAst(code) as { body: unknown[] }))
 }
@@ -150,7 +147,7 @@ async function installedClientModule(file: string): Promise<string> {
  * otherwise load an aliased file itself and fail on `exports`.
  */
 function nativeCommonJsModule(file: string): string {
-  const names = commonJsExportNames(readFileSync(file, 'utf8')).filter((name) => name !== 'default')
+  const names = commonJsExportNames(file).filter((name) => name !== 'default')
   return (
     `import { createRequire } from 'node:module'\n` +
     `const native = createRequire(${JSON.stringify(file)})(${JSON.stringify(file)})\n` +
@@ -167,7 +164,7 @@ interface ResolveContext {
 export interface NextServerEnvironment {
   /** Settings merged into the user's config: JSX, tsconfig paths, aliases, conditions, dependencies to inline, env. */
   config(config: UserConfig, viteMajor: number): Promise<UserConfig>
-  configResolved(config: { root: string; oxc?: unknown }): void
+  configResolved(config: { root: string; oxc?: unknown; ssr?: { resolve?: { conditions?: readonly string[] } } }): void
   resolveId(context: ResolveContext, source: string, importer: string | undefined): Promise<string | null>
   load(id: string): string | null | Promise<string>
   transform(code: string, id: string): Promise<{ code: string; map?: unknown } | null>
@@ -178,22 +175,30 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
   let root = process.cwd()
   let jsxOptions: unknown
   let jsxFiles = false
+  // With Next's vendored React, the modules vitest leaves to Node must not resolve with `react-server` (below).
+  let nodeWithoutReactServer = false
   return {
     async config(config, viteMajor) {
       root = path.resolve(config.root ?? process.cwd())
       const settings = nextAppViteSettings(config, viteMajor)
       const fromNextConfig = await nextConfigAliases(root)
+      const react = options.serverLayer ? serverReact(root) : undefined
       const aliases: Alias[] = [
         ...nextModuleAliases(options.renderer),
         ...Object.entries(NEXT_VIRTUAL_MODULES).map(([replacement, find]) => ({ find, replacement })),
-        ...(options.serverLayer ? nextServerLayerAliases(root) : []),
+        ...(react ? nativeAliases([...react.swaps, ...serverLayerSwaps(root)]) : []),
         ...fromNextConfig.aliases,
       ]
       // vite 6+ replaces its default conditions with the ones given, so they are listed again; vite 5 adds the
       // given ones to its defaults and has no `defaultServerConditions` export.
       const { defaultServerConditions } = (await import('vite')) as { defaultServerConditions?: readonly string[] }
-      const conditions =
-        options.serverLayer && reactHasServerBuild(root) ? [REACT_SERVER_CONDITION, ...(defaultServerConditions ?? [])] : undefined
+      const conditions = react?.reactServerCondition ? [REACT_SERVER_CONDITION, ...(defaultServerConditions ?? [])] : undefined
+      // vitest hands the conditions to Node as `--conditions` for the modules it leaves to Node: vite 6+'s
+      // `ssr.resolve.conditions` (taken out again in configResolved), vite 5's `resolve.conditions` (so left unset;
+      // its SSR resolution reads `ssr.resolve.conditions`). React 18 under `react-server` throws "This entry point
+      // is not yet supported outside of experimental channels" for any package Node loads; Next 14's own server
+      // process runs without the condition too, its bundles having resolved it.
+      nodeWithoutReactServer = (react?.swaps.length ?? 0) > 0
       const userInline = (config as { test?: { server?: { deps?: { inline?: unknown } } } }).test?.server?.deps?.inline
       const inline = userInline === true ? [] : packagesBuiltForNext(root).map((name) => `${name}/`)
       const test: Record<string, unknown> = { server: { deps: { inline } } }
@@ -203,13 +208,18 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       }
       return {
         ...settings,
-        resolve: { ...settings.resolve, alias: aliases, ...(conditions && { conditions }) },
+        resolve: { ...settings.resolve, alias: aliases, ...(conditions && !nodeWithoutReactServer && { conditions }) },
         ssr: { ...(conditions && { resolve: { conditions } }), noExternal: inline.map((name) => name.slice(0, -1)) },
         test,
       } as UserConfig
     },
     configResolved(config) {
       root = config.root
+      const ssrResolve = config.ssr?.resolve
+      if (nodeWithoutReactServer && ssrResolve?.conditions) {
+        // A copy: the ssr environment's own resolve options (what vite resolves inlined modules with) keep it.
+        config.ssr!.resolve = { ...ssrResolve, conditions: ssrResolve.conditions.filter((name) => name !== REACT_SERVER_CONDITION) }
+      }
       jsxFiles = typeof config.oxc === 'object' && config.oxc !== null
       jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
     },
