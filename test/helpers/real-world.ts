@@ -35,11 +35,12 @@ const PLANTED_FINDING =
   '- route /apple-icon: the route declares size 180×180 but the image function rendered 192×192; the tags would ' +
   'tell crawlers the wrong size. Expected them to match. [size-mismatch]'
 
-/** Rewrites the app's package.json to depend on `release`'s Next, React and React types. */
+/** Rewrites the app's package.json to depend on `release`'s Next, React, React types (and TypeScript). */
 async function useRelease(manifest: string, release: NextRelease): Promise<void> {
   const pkg = JSON.parse(await readFile(manifest, 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
   Object.assign(pkg.dependencies, { next: release.next, react: release.react, 'react-dom': release.react })
   pkg.devDependencies['@types/react'] = release.typesReact
+  if (release.typescript) pkg.devDependencies.typescript = release.typescript
   await writeFile(manifest, JSON.stringify(pkg, null, 2) + '\n')
 }
 
@@ -48,6 +49,13 @@ export interface NextRelease {
   next: string
   react: string
   typesReact: string
+  /** The TypeScript of the app on that release, when not the app's own. */
+  typescript?: string
+  /**
+   * Files of the app as they are written for that release, replacing the app's own (a folder with the same
+   * layout as the app), and the app's files that release does not know of (Next 14 reads no next.config.ts).
+   */
+  files?: { from: string; remove: string[] }
 }
 
 /**
@@ -85,6 +93,8 @@ export function describeRealWorld(release?: NextRelease): void {
     project = path.join(root, 'app', 'site')
     await cp(FIXTURE, project, { recursive: true, filter: (file) => !file.includes(`${path.sep}node_modules`) })
     if (release) await useRelease(path.join(project, 'package.json'), release)
+    for (const file of release?.files?.remove ?? []) await rm(path.join(project, file))
+    if (release?.files) await cp(release.files.from, project, { recursive: true })
     const [installLine, updateLine, checkLine] = commands
     // imgmeta comes from the tarball (not published), vitest at this repository's version; the rest as written.
     // Another release may not be in the npm cache yet: its install may fetch it from the registry.
