@@ -11,6 +11,7 @@ import { ImgmetaError } from '../../src/errors.js'
 import type { TimedOutStep } from '../timed-out-step.js'
 import { imgmetaViteSettings } from '../vite-settings.js'
 import { buildGallery } from './gallery.js'
+import { previewViteLogger } from './vite-logger.js'
 import { enterNextServerProcess, runSetupFiles } from './project-process.js'
 import { sameStep, type ChildMessage, type ParentMessage, type RendererInit } from './render-protocol.js'
 
@@ -33,6 +34,7 @@ async function start(init: RendererInit): Promise<void> {
     configFile: projectConfigFile(init.root) ?? false,
     appType: 'custom',
     logLevel: 'error',
+    customLogger: await previewViteLogger(),
     // `ws: false`: vite's HMR WebSocket would otherwise listen on every interface (port 24678), whatever `hmr` says.
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
