@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { getCurrentTest } from 'vitest/suite'
 import { ImgmetaError } from '../src/errors.js'
 import { laidOutOf, type LaidOutImage } from '../og/laid-out.js'
 import { encodePng } from '../og/png-encode.js'
@@ -139,7 +140,9 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
   return async function toMatchImageSnapshot(received, callOptions) {
     const options = mergeOptions(checkedDefaults, validateOptions(callOptions, 'options'))
     const state = this.snapshotState as SnapshotStateLike | undefined
-    const task = this.task as TaskLike | undefined
+    // vitest 4 gives matchers the test; vitest 3.2 does not, and its own expect binds the running test the same
+    // way. Without it the snapshots a test used go unrecorded, and every one of them would count as obsolete.
+    const task = (this.task ?? getCurrentTest()) as TaskLike | undefined
     const testPath = this.testPath
     const testName = this.currentTestName ?? ''
     if (this.isNot) {

@@ -2,11 +2,12 @@
 // flags) into four generated user projects — Next 14 on ESLint 8 and CommonJS, Next 15 on ESLint 9, Next 16 on
 // ESLint 10, an npm-workspaces monorepo — each with one planted image-route mistake. In each: the install
 // succeeds, ESLint reports exactly the mistake, tsc passes on a test of both matchers, the matcher test fails on
-// the mistake and passes once it is fixed, and `imgmeta check` reports it.
+// the mistake and passes once it is fixed, `imgmeta check` reports it, and `imgmeta update --prune` deletes
+// only a snapshot no image uses.
 //
 //   npm run test:matrix        (needs the npm registry; the npm cache is shared between the installs)
 import { execFile } from 'node:child_process'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { packImgmeta } from '../helpers/packed-imgmeta.js'
@@ -128,6 +129,25 @@ describe.each([0, 1, 2, 3])('user project %i of the matrix', (index) => {
     const after = await vitest(root, web)
     expect(after.statuses).toEqual({ 'the card has valid image metadata': 'passed', 'the card matches its snapshot': 'passed' })
     expect(after.exitCode).toBe(0)
+  })
+
+  test('imgmeta update --prune keeps every snapshot in use and deletes only the one no image uses', async () => {
+    const bin = path.join(root, 'node_modules/imgmeta/dist/cli/bin.js')
+    // The route is fixed (previous test): update writes its snapshot.
+    const update = await run(process.execPath, [bin, 'update', project.appDir, '--renderer', 'reference'], root)
+    expect(update.exitCode, update.stdout + update.stderr).toBe(0)
+    const written = (await readdir(root, { recursive: true })).filter((file) => /__image_snapshots__[\\/]routes[\\/]opengraph-image\.png$/.test(file) && !file.includes('node_modules'))
+    expect(written).toHaveLength(1)
+    const used = path.join(root, written[0]!)
+    // A snapshot of a route that no longer exists, written by imgmeta (it carries the render stamp).
+    const retired = path.join(path.dirname(used), 'retired', 'opengraph-image.png')
+    await mkdir(path.dirname(retired), { recursive: true })
+    await copyFile(used, retired)
+    const prune = await run(process.execPath, [bin, 'update', project.appDir, '--renderer', 'reference', '--prune'], root)
+    expect(prune.exitCode, prune.stdout + prune.stderr).toBe(0)
+    expect(prune.stdout).toMatch(/Obsolete +1 deleted:\n +- \S*retired\/opengraph-image\.png\n/)
+    await expect(stat(used)).resolves.toBeDefined()
+    await expect(stat(retired)).rejects.toThrow(/ENOENT/)
   })
 
   test('next lint (Next 14 and 15) reports exactly the planted mistake', async (context) => {
