@@ -164,7 +164,11 @@ interface ResolveContext {
 export interface NextServerEnvironment {
   /** Settings merged into the user's config: JSX, tsconfig paths, aliases, conditions, dependencies to inline, env. */
   config(config: UserConfig, viteMajor: number): Promise<UserConfig>
-  configResolved(config: { root: string; oxc?: unknown; ssr?: { resolve?: { conditions?: readonly string[] } } }): void
+  configResolved(config: {
+    root: string
+    oxc?: unknown
+    ssr?: { resolve?: { conditions?: readonly string[] } }
+  }): void
   resolveId(context: ResolveContext, source: string, importer: string | undefined): Promise<string | null>
   load(id: string): string | null | Promise<string>
   transform(code: string, id: string): Promise<{ code: string; map?: unknown } | null>
@@ -175,13 +179,21 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
   let root = process.cwd()
   let jsxOptions: unknown
   let jsxFiles = false
-  // With Next's vendored React, the modules vitest leaves to Node must not resolve with `react-server` (below).
-  let nodeWithoutReactServer = false
+  // With Next's vendored React, the modules vitest leaves to Node must not resolve with `react-server` (below):
+  // where vitest reads the conditions it hands to Node from, once known.
+  let nodeConditionsIn: 'resolve' | 'ssr.resolve' | undefined
+  // A next.config that failed to load, said once the logger is known.
+  let nextConfigFailure: string | undefined
   return {
     async config(config, viteMajor) {
       root = path.resolve(config.root ?? process.cwd())
       const settings = nextAppViteSettings(config, viteMajor)
       const fromNextConfig = await nextConfigAliases(root)
+      nextConfigFailure =
+        fromNextConfig.error === undefined
+          ? undefined
+          : `imgmeta: ${path.relative(root, fromNextConfig.file!)} could not be loaded, so the module aliases it gives Next ` +
+            `(such as next-intl's next-intl/config) are left out: ${fromNextConfig.error}`
       const react = options.serverLayer ? serverReact(root) : undefined
       const aliases: Alias[] = [
         ...nextModuleAliases(options.renderer),
@@ -193,12 +205,14 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       // given ones to its defaults and has no `defaultServerConditions` export.
       const { defaultServerConditions } = (await import('vite')) as { defaultServerConditions?: readonly string[] }
       const conditions = react?.reactServerCondition ? [REACT_SERVER_CONDITION, ...(defaultServerConditions ?? [])] : undefined
-      // vitest hands the conditions to Node as `--conditions` for the modules it leaves to Node: vite 6+'s
-      // `ssr.resolve.conditions` (taken out again in configResolved), vite 5's `resolve.conditions` (so left unset;
-      // its SSR resolution reads `ssr.resolve.conditions`). React 18 under `react-server` throws "This entry point
-      // is not yet supported outside of experimental channels" for any package Node loads; Next 14's own server
-      // process runs without the condition too, its bundles having resolved it.
-      nodeWithoutReactServer = (react?.swaps.length ?? 0) > 0
+      // vitest hands conditions to Node as `--conditions` for the modules it leaves to Node: on vite 6+ the
+      // resolved `ssr.resolve.conditions` (a copy of the ssr environment's, taken out again in configResolved), on
+      // vite 5 `resolve.conditions` (so left unset: vite 5 resolves SSR modules with `ssr.resolve.conditions`).
+      // React 18 under `react-server` throws "This entry point is not yet supported outside of experimental
+      // channels" in any package Node loads; Next 14's own server process runs without the condition too, its
+      // bundles having resolved it.
+      const swapsReact = (react?.swaps.length ?? 0) > 0
+      nodeConditionsIn = !swapsReact ? undefined : defaultServerConditions ? 'ssr.resolve' : 'resolve'
       const userInline = (config as { test?: { server?: { deps?: { inline?: unknown } } } }).test?.server?.deps?.inline
       const inline = userInline === true ? [] : packagesBuiltForNext(root).map((name) => `${name}/`)
       const test: Record<string, unknown> = { server: { deps: { inline } } }
@@ -208,15 +222,17 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       }
       return {
         ...settings,
-        resolve: { ...settings.resolve, alias: aliases, ...(conditions && !nodeWithoutReactServer && { conditions }) },
+        resolve: { ...settings.resolve, alias: aliases, ...(conditions && nodeConditionsIn !== 'resolve' && { conditions }) },
         ssr: { ...(conditions && { resolve: { conditions } }), noExternal: inline.map((name) => name.slice(0, -1)) },
         test,
       } as UserConfig
     },
     configResolved(config) {
       root = config.root
+      // Not vite's logger: the imgmeta command runs vite at level `error`, and this must be seen.
+      if (nextConfigFailure !== undefined) console.warn(nextConfigFailure)
       const ssrResolve = config.ssr?.resolve
-      if (nodeWithoutReactServer && ssrResolve?.conditions) {
+      if (nodeConditionsIn === 'ssr.resolve' && ssrResolve?.conditions) {
         // A copy: the ssr environment's own resolve options (what vite resolves inlined modules with) keep it.
         config.ssr!.resolve = { ...ssrResolve, conditions: ssrResolve.conditions.filter((name) => name !== REACT_SERVER_CONDITION) }
       }

@@ -3,6 +3,7 @@
 // (`experimental.turbo.resolveAlias` before Next 15.3), where plugins declare them for Turbopack.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Alias } from 'vite'
 
 const NEXT_CONFIG_NAMES = ['next.config.ts', 'next.config.mts', 'next.config.mjs', 'next.config.js', 'next.config.cjs']
@@ -23,9 +24,8 @@ export async function nextConfigAliases(root: string): Promise<NextConfigAliases
   if (file === undefined) return { aliases: [], file }
   let config: unknown
   try {
-    const { runnerImport } = await import('vite')
-    const loaded = await runnerImport<{ default?: unknown }>(file, { root, configFile: false, logLevel: 'silent' })
-    const exported = loaded.module.default ?? loaded.module
+    const loaded = await importNextConfig(file, root)
+    const exported = loaded.default ?? loaded
     config = typeof exported === 'function' ? await (exported as (phase: string, context: object) => unknown)(PHASE_PRODUCTION_BUILD, { defaultConfig: {} }) : exported
   } catch (error) {
     return { aliases: [], file, error: String((error as Error)?.message ?? error).split('\n')[0] }
@@ -49,6 +49,24 @@ export async function nextConfigAliases(root: string): Promise<NextConfigAliases
     aliases.push({ find: new RegExp(`^${find.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`), replacement })
   }
   return { aliases, file }
+}
+
+/** A TypeScript next.config (Next 15+), which only a runner can load: Node 20 does not strip types. */
+const TYPESCRIPT_CONFIG = /\.m?ts$/
+
+/**
+ * The module of the project's next.config: through vite's runner (vite 6.1+), as Next loads a TypeScript config
+ * with its own transform; with an older vite, a JavaScript config natively, as Next 14 loads it.
+ */
+async function importNextConfig(file: string, root: string): Promise<{ default?: unknown }> {
+  const vite = (await import('vite')) as Partial<typeof import('vite')>
+  if (vite.runnerImport) {
+    return (await vite.runnerImport<{ default?: unknown }>(file, { root, configFile: false, logLevel: 'silent' })).module
+  }
+  if (TYPESCRIPT_CONFIG.test(file)) {
+    throw new Error(`vite ${vite.version ?? '(unknown version)'} cannot load a TypeScript config; vite 6.1 or newer can, or write it as next.config.mjs`)
+  }
+  return (await import(pathToFileURL(file).href)) as { default?: unknown }
 }
 
 /**

@@ -68,3 +68,20 @@ describe('the project environment', () => {
     ])
   })
 })
+
+describe('a next.config that cannot be loaded', () => {
+  test('gives no aliases and says why, naming the file', async () => {
+    const broken = mkdtempSync(path.join(os.tmpdir(), 'imgmeta-broken-next-config-'))
+    try {
+      writeFileSync(path.join(broken, 'package.json'), '{}')
+      // A plugin the config imports but the install lacks, as after a partial install.
+      writeFileSync(path.join(broken, 'next.config.mjs'), `import analyzer from '@next/bundle-analyzer'\nexport default analyzer()({})\n`)
+      const result = await nextConfigAliases(broken)
+      expect(result.aliases).toEqual([])
+      expect(result.file).toBe(path.join(broken, 'next.config.mjs'))
+      expect(result.error).toMatch(/^Cannot find (package|module) '@next\/bundle-analyzer'/)
+    } finally {
+      rmSync(broken, { recursive: true, force: true })
+    }
+  })
+})
