@@ -11,6 +11,7 @@ import { nextConfigAliases } from './next-config-aliases.js'
 import { packagesBuiltForNext } from './next-dependencies.js'
 import { nextServerEnv } from './next-env.js'
 import { serverReact, type NextModuleSwap } from './server-react.js'
+import { mayBePathAlias, tsconfigPathsMatcher, type TsconfigPathsMatcher } from './tsconfig-paths.js'
 import { nextBuildBundler } from '../src/build-bundler.js'
 import { detectNextVersion } from '../src/next-version.js'
 import { googleFontModule, localFontModule, nameFontCalls, type FontBuild } from './next-font.js'
@@ -18,6 +19,7 @@ import { nextCacheModule, nextHeadersModule } from './next-request-modules.js'
 import { isStaticImageFile, isStyleFile, staticImageModule, styleModule } from './static-assets.js'
 import {
   isAppJsxFile,
+  viteReadsTsconfigPaths,
   loadNextModule,
   nextAppViteSettings,
   nextModuleAliases,
@@ -184,10 +186,13 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
   let nodeConditionsIn: 'resolve' | 'ssr.resolve' | undefined
   // A next.config that failed to load, said once the logger is known.
   let nextConfigFailure: string | undefined
+  // tsconfig `paths`, mapped here when vite does not read them itself (before vite 8).
+  let pathsMatcher: TsconfigPathsMatcher | undefined
   return {
     async config(config, viteMajor) {
       root = path.resolve(config.root ?? process.cwd())
       const settings = nextAppViteSettings(config, viteMajor)
+      pathsMatcher = viteReadsTsconfigPaths(viteMajor) ? undefined : tsconfigPathsMatcher(root)
       const fromNextConfig = await nextConfigAliases(root)
       nextConfigFailure =
         fromNextConfig.error === undefined
@@ -240,6 +245,13 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
       jsxOptions = jsxFiles ? (config.oxc as { jsx?: unknown }).jsx : undefined
     },
     async resolveId(context, source, importer) {
+      if (pathsMatcher && importer !== undefined && !importer.includes('/node_modules/') && mayBePathAlias(source)) {
+        // Each target in turn through the whole resolution (this plugin's asset and client handling included).
+        for (const candidate of pathsMatcher(source)) {
+          const resolved = await context.resolve(candidate, importer, { skipSelf: false })
+          if (resolved) return resolved.id
+        }
+      }
       if (source.startsWith(NATIVE_ALIAS)) {
         const file = createRequire(`${root}/`).resolve(source.slice(NATIVE_ALIAS.length))
         return startsWithUseClient(file) ? virtualId(CLIENT_ID, file) : virtualId(NATIVE_ID, file)

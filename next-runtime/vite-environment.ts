@@ -55,6 +55,11 @@ export function nextAppViteSettings(config: UserConfig, viteMajor: number): User
   return settings
 }
 
+/** True when vite reads tsconfig `paths` itself (vite 8's `resolve.tsconfigPaths`, which the settings turn on). */
+export function viteReadsTsconfigPaths(viteMajor: number): boolean {
+  return viteMajor >= FIRST_OXC_VITE_MAJOR
+}
+
 /** The vite major a config hook runs under, from its plugin context. */
 export function viteMajorOf(context: unknown): number {
   const version = (context as { meta?: { viteVersion?: unknown } } | undefined)?.meta?.viteVersion
