@@ -40,7 +40,7 @@ async function useRelease(manifest: string, release: NextRelease): Promise<void>
   const pkg = JSON.parse(await readFile(manifest, 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
   Object.assign(pkg.dependencies, { next: release.next, react: release.react, 'react-dom': release.react })
   pkg.devDependencies['@types/react'] = release.typesReact
-  if (release.typescript) pkg.devDependencies.typescript = release.typescript
+  Object.assign(pkg.devDependencies, release.devDependencies)
   await writeFile(manifest, JSON.stringify(pkg, null, 2) + '\n')
 }
 
@@ -49,13 +49,16 @@ export interface NextRelease {
   next: string
   react: string
   typesReact: string
-  /** The TypeScript of the app on that release, when not the app's own. */
-  typescript?: string
+  /** Other dev dependencies of the app on that release (exact versions), such as its TypeScript. */
+  devDependencies?: Record<string, string>
+  /** The vitest the README's install command installs, when the app already has its own (else this repository's). */
+  vitest?: string
   /**
-   * Files of the app as they are written for that release, replacing the app's own (a folder with the same
-   * layout as the app), and the app's files that release does not know of (Next 14 reads no next.config.ts).
+   * Files of the app as they are written for that release, replacing the app's own (folders with the same
+   * layout as the app, copied in order), and the app's files that release does not know of (Next 14 reads no
+   * next.config.ts).
    */
-  files?: { from: string; remove: string[] }
+  files?: { from: string[]; remove: string[] }
 }
 
 /**
@@ -94,11 +97,12 @@ export function describeRealWorld(release?: NextRelease): void {
     await cp(FIXTURE, project, { recursive: true, filter: (file) => !file.includes(`${path.sep}node_modules`) })
     if (release) await useRelease(path.join(project, 'package.json'), release)
     for (const file of release?.files?.remove ?? []) await rm(path.join(project, file))
-    if (release?.files) await cp(release.files.from, project, { recursive: true })
+    for (const folder of release?.files?.from ?? []) await cp(folder, project, { recursive: true })
     const [installLine, updateLine, checkLine] = commands
     // imgmeta comes from the tarball (not published), vitest at this repository's version; the rest as written.
     // Another release may not be in the npm cache yet: its install may fetch it from the registry.
-    install = await shell(installLine!, { imgmeta: tarball, vitest: `vitest@${await vitestVersion()}` }, release ? INSTALL_TIMEOUT_MS : undefined)
+    const vitest = `vitest@${release?.vitest ?? (await vitestVersion())}`
+    install = await shell(installLine!, { imgmeta: tarball, vitest }, release ? INSTALL_TIMEOUT_MS : undefined)
     if (install.exitCode !== 0) throw new Error(`${installLine} failed:\n${output(install)}`)
     update = await shell(updateLine!)
     check = await shell(`${checkLine!} --reporter json=imgmeta-results.json`)

@@ -13,6 +13,6 @@ const next14 = NEXT_RELEASES['14']
 if (!next14) throw new Error('test/next/lib/next-install.ts lists no Next 14 release')
 describeRealWorld({
   ...next14,
-  typescript: '5.9.3',
-  files: { from: fileURLToPath(new URL('real-world-next14', import.meta.url)), remove: ['next.config.ts'] },
+  devDependencies: { typescript: '5.9.3' },
+  files: { from: [fileURLToPath(new URL('real-world-next14', import.meta.url))], remove: ['next.config.ts'] },
 })
