@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { getCurrentTest } from 'vitest/suite'
 import { ImgmetaError } from '../src/errors.js'
 import { laidOutOf, type LaidOutImage } from '../og/laid-out.js'
 import { encodePng } from '../og/png-encode.js'
@@ -41,6 +40,16 @@ export interface ImageSnapshotMatcherContext {
 export interface ImageSnapshotMatcherResult {
   pass: boolean
   message: () => string
+}
+
+/**
+ * The running test, for vitest 3.2, which gives matchers no `task` (vitest 4 does); its own expect binds the test
+ * the same way. Without it the snapshots a test used go unrecorded, and every one would count as obsolete. Imported
+ * only then: vitest 4.1 warns that `vitest/suite` is deprecated when it is imported.
+ */
+async function runningTest(): Promise<unknown> {
+  const { getCurrentTest } = await import('vitest/suite')
+  return getCurrentTest()
 }
 
 /** The matcher function registered with `expect.extend`. */
@@ -140,9 +149,7 @@ export function configureToMatchImageSnapshot(defaults: ImageSnapshotOptions = {
   return async function toMatchImageSnapshot(received, callOptions) {
     const options = mergeOptions(checkedDefaults, validateOptions(callOptions, 'options'))
     const state = this.snapshotState as SnapshotStateLike | undefined
-    // vitest 4 gives matchers the test; vitest 3.2 does not, and its own expect binds the running test the same
-    // way. Without it the snapshots a test used go unrecorded, and every one of them would count as obsolete.
-    const task = (this.task ?? getCurrentTest()) as TaskLike | undefined
+    const task = (this.task ?? (await runningTest())) as TaskLike | undefined
     const testPath = this.testPath
     const testName = this.currentTestName ?? ''
     if (this.isNot) {
