@@ -1,6 +1,7 @@
 // The README's "Use it in your Next.js app" section, run as written on test/real-world/ (see
 // test/e2e/real-world.test.ts), on the app's own Next release or, for the install matrix, on another one: the
 // same app with `next`, React and their types swapped in its package.json before the install.
+import { spawn } from 'node:child_process'
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -34,6 +35,42 @@ async function vitestVersion(): Promise<string> {
 const PLANTED_FINDING =
   '- route /apple-icon: the route declares size 180×180 but the image function rendered 192×192; the tags would ' +
   'tell crawlers the wrong size. Expected them to match. [size-mismatch]'
+
+/** What `imgmeta preview`'s /gallery.json says (the fields read here). */
+interface Gallery {
+  errors: { file: string; message: string }[]
+  images: { file: string; id?: string | number; error?: string; declared?: { width: number; height: number }; real?: { width: number; height: number }; snapshot?: { status: string } }[]
+}
+
+/**
+ * Starts the installed `imgmeta preview --port 0` in `project`, reads its gallery once it listens, and stops it
+ * with Ctrl-C, as a user would. Returns the gallery and everything the command printed.
+ */
+async function previewGallery(project: string): Promise<{ gallery: Gallery; output: string; exitCode: number | null }> {
+  const child = spawn(process.execPath, [path.join(project, 'node_modules/imgmeta/dist/cli/bin.js'), 'preview', '--port', '0'], {
+    cwd: project,
+    env: childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
+  })
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /imgmeta preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      if (match) resolve(match[1]!)
+    })
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    void exited.then((code) => reject(new Error(`imgmeta preview exited with ${code} before it listened:\n${output}`)))
+  })
+  let gallery: Gallery
+  try {
+    gallery = (await (await fetch(new URL('gallery.json', url))).json()) as Gallery
+  } finally {
+    child.kill('SIGINT')
+  }
+  const exitCode = await exited
+  return { gallery, output, exitCode }
+}
 
 /** Rewrites the app's package.json to depend on `release`'s Next, React, React types (and TypeScript). */
 async function useRelease(manifest: string, release: NextRelease): Promise<void> {
@@ -179,6 +216,37 @@ export function describeRealWorld(release?: NextRelease): void {
           'icon/small.png',
         ].map((file) => file.split('/').join(path.sep)),
       )
+    })
+
+    test('imgmeta preview loads the app as check does: the same images, identical to the snapshots update wrote', async () => {
+      const { gallery, output: printed, exitCode } = await previewGallery(project)
+      expect(exitCode, printed).toBe(0)
+      // The setup file's vi.mock needs vitest's mocker, which the preview has not: said once, in the gallery.
+      expect(gallery.errors).toEqual([
+        { file: './vitest.setup.ts', message: expect.stringMatching(/^setup file \.\/vitest\.setup\.ts could not run in the preview: /) },
+      ])
+      // An error's first detail line, its request body hash and recording path left out.
+      const outcome = (image: Gallery['images'][number]) =>
+        image.error !== undefined
+          ? `error: ${image.error.split('\n')[1]?.trim().replace(/ \(request body sha256 [0-9a-f]+…?\) has no recording in .*$/, ' has no recording')}`
+          : (image.snapshot?.status ?? 'no snapshot')
+      const rows = gallery.images.map((image) => `${image.file}${image.id === undefined ? '' : ` ${String(image.id)}`}: ${outcome(image)}`)
+      const locale = 'src/app/[locale]'
+      expect(rows.sort()).toEqual(
+        [
+          ...[1, 2, 3].flatMap(() => [`${locale}/blog/[slug]/opengraph-image.tsx square: identical`, `${locale}/blog/[slug]/opengraph-image.tsx wide: identical`]),
+          // Unmocked there, the card's analytics call is a request with no recording: what check would say of it.
+          ...[1, 2].map(() => `${locale}/opengraph-image.tsx: error: POST https://plausible.io/api/event has no recording`),
+          `${locale}/twitter-image.tsx: identical`,
+          `${locale}/twitter-image.tsx: identical`,
+          'src/app/apple-icon.tsx: no snapshot',
+          'src/app/icon.tsx large: identical',
+          'src/app/icon.tsx small: identical',
+        ].sort(),
+      )
+      const apple = gallery.images.find((image) => image.file === 'src/app/apple-icon.tsx')
+      expect([apple?.declared, apple?.real]).toMatchObject([{ width: 180, height: 180 }, { width: 192, height: 192 }])
+      expect(printed).not.toContain('Error when evaluating SSR module')
     })
 
     test('the output speaks of imgmeta only: no vitest wording, no warning, no link to a file that does not exist', () => {
