@@ -1,14 +1,12 @@
 // Item 5: a body that never ends, a promise that never settles and a synchronous loop each hung a command.
-import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { renderImageRoute } from '../../src/handler.js'
 import type { ImgmetaError } from '../../src/errors.js'
 import { TEST_TIMEOUT_MS, timeoutOf } from '../helpers/timeouts.js'
-import { BIN, faultProject, listFiles, REPO, runCli, SNAPSHOT_DIR, writeProjectFile } from './fault-project.js'
-
-const TSX_LOADER = path.join(REPO, 'node_modules/tsx/dist/esm/index.mjs')
+import { faultProject, listFiles, runCli, SNAPSHOT_DIR, writeProjectFile } from './fault-project.js'
+import { startPreview } from './preview-process.js'
 
 /** A route whose image function answers at once with a PNG response whose body never ends. */
 const ENDLESS_BODY_ROUTE = `
@@ -146,24 +144,14 @@ describe('5. hangs: every image is bounded by its deadline', () => {
   test('5. preview starts listening and answers while a route body never ends; the image shows the timeout', async () => {
     const dir = faultProject()
     writeProjectFile(dir, 'app/endless/opengraph-image.tsx', ENDLESS_BODY_ROUTE)
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, BIN, 'preview', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } })
+    const preview = await startPreview(dir)
     try {
-      let output = ''
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString()
-          const match = /imgmeta preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-          if (match) resolve(match[1]!)
-        })
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-        child.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${output}`)))
-      })
-      const gallery = (await (await fetch(new URL('gallery.json', url))).json()) as { images: { file: string; error?: string }[] }
+      const gallery = (await (await fetch(new URL('gallery.json', preview.url))).json()) as { images: { file: string; error?: string }[] }
       const endless = gallery.images.find((image) => image.file.includes('endless'))
       expect(endless?.error).toContain('the response body did not end within 10000 ms')
       expect(gallery.images.filter((image) => !image.error).length).toBe(7)
     } finally {
-      child.kill('SIGINT')
+      preview.child.kill('SIGINT')
     }
   })
 })

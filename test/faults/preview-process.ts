@@ -17,6 +17,11 @@ export interface RunningPreview {
 /** Starts `imgmeta preview --port 0 …args` in `dir` (with `env` added) and resolves once it prints its URL. */
 export function startPreview(dir: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunningPreview> {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, BIN, 'preview', '--port', '0', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } })
+  return whenListening(child)
+}
+
+/** Resolves once a started `imgmeta preview` prints the URL it listens on; rejects if it exits first. */
+export function whenListening(child: ChildProcess): Promise<RunningPreview> {
   let output = ''
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { whenListening } from '../faults/preview-process.js'
 import { packImgmeta } from './packed-imgmeta.js'
 import { timeoutOf } from './timeouts.js'
 import { CHILD_TIMEOUT_MS, childEnv, makeTempDir, REPO, run, type ChildRun } from './vitest-project.js'
@@ -51,17 +52,8 @@ async function previewGallery(project: string): Promise<{ gallery: Gallery; outp
     cwd: project,
     env: childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
   })
-  let output = ''
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /imgmeta preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match) resolve(match[1]!)
-    })
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    void exited.then((code) => reject(new Error(`imgmeta preview exited with ${code} before it listened:\n${output}`)))
-  })
+  const { url, output } = await whenListening(child)
   let gallery: Gallery
   try {
     gallery = (await (await fetch(new URL('gallery.json', url))).json()) as Gallery
@@ -69,7 +61,7 @@ async function previewGallery(project: string): Promise<{ gallery: Gallery; outp
     child.kill('SIGINT')
   }
   const exitCode = await exited
-  return { gallery, output, exitCode }
+  return { gallery, output: output(), exitCode }
 }
 
 /** Rewrites the app's package.json to depend on `release`'s Next, React, React types (and TypeScript). */
