@@ -8,6 +8,7 @@ export type FindingKind =
   | 'module-failed'
   | 'user-code-threw'
   | 'breaks-next-build'
+  | 'file-url-on-nodejs'
   | 'network'
   | 'timed-out'
   | 'render-failed'
@@ -50,6 +51,7 @@ export function classifyFinding(state: 'failed' | 'skipped', message: string, co
   const all = errorCode === undefined ? codes : [...codes, errorCode]
   if (all.includes('timeout')) return 'timed-out'
   if (all.includes('next-build-fails')) return 'breaks-next-build'
+  if (all.includes('file-url-on-nodejs')) return 'file-url-on-nodejs'
   if (all.some((code) => ROUTE_ANSWER_CODES.has(code))) return 'route-answered'
   if (all.includes('module-failed')) return 'module-failed'
   if (all.includes('fetch-failed') || all.includes('network-request-failed') || FETCH_FAILED.test(message)) return 'network'
@@ -88,6 +90,8 @@ export function adviceFor(kind: FindingKind): string {
       return 'your code threw for this image (the message says which function and what): fix it, or check only params it can render'
     case 'breaks-next-build':
       return 'next build (16) calls generateImageMetadata with params: {} to list the ids of every route below a dynamic segment, and fails when it throws: make it cope with missing params (return [] or default ids when they are absent)'
+    case 'file-url-on-nodejs':
+      return "Next fetches a file of the app by its file: URL on the edge runtime only: read it with readFile, as Next's docs do (readFile(join(process.cwd(), 'assets/font.ttf'))), or add export const runtime = 'edge'"
     case 'network':
       return 'imgmeta check replays what imgmeta update recorded: run imgmeta update where the URL the message names is reachable and commit __image_snapshots__/network/, or list its host in network.deny or network.live of imgmeta.config.ts'
     case 'timed-out':

@@ -16,6 +16,8 @@ import { checkImageRoute, isImageRouteModule, type ImageRouteCheck } from './ima
 import { withMetadataOnce } from './metadata-once.js'
 import { validateTestImageRoutesOptions } from './test-image-routes-options.js'
 import { importThroughVitest } from './vitest-modules.js'
+import { fileUrlFetchesAtLoad, asRouteCode, runAsRouteCode } from './file-url-runtime.js'
+import type { FileUrlFetch } from '../next-runtime/network/file-urls.js'
 
 /**
  * Params for dynamic routes, used instead of generateStaticParams: a map from the route's folder as written
@@ -139,7 +141,11 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
     // bounded from its start (vite's transform included, hence the whole hard deadline) and names its file.
     const loadUnderDeadline: ModuleLoader = (file) => {
       const what = { file, ...(routeOfFile.has(file) && { route: routeOfFile.get(file) }), step: 'loading its module' }
-      return underHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what, () => (options.load ?? importThroughVitest)(file))
+      const importFile = () => (options.load ?? importThroughVitest)(file)
+      // A route's module runs as that route's code: its top-level fetches of file: URLs are known to be its own.
+      return underHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what, () =>
+        routeOfFile.has(file) ? asRouteCode(file, importFile) : importFile(),
+      )
     }
     const load = loadOnce(loadUnderDeadline)
     const loadAhead = options.loadAhead ?? LOAD_AHEAD
@@ -193,6 +199,7 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
   }
   let mod: ImageRouteModule
   let paramSets: readonly Params[]
+  let atLoad: FileUrlFetch[] = []
   try {
     const loaded = await load(route.file).catch((cause: unknown) => {
       throw routeModuleFailed(route.file, cause)
@@ -201,6 +208,7 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
       throw new ImgmetaError('missing-default-export', `${route.file}: the module exports neither a default image function nor generateImageMetadata.`)
     }
     mod = withMetadataOnce(loaded)
+    atLoad = fileUrlFetchesAtLoad(route.file)
     paramSets = await paramsFor(route, options, load)
   } catch (error) {
     fail(route.pathTemplate, base, networkProblemError(route.pathTemplate) ?? error)
@@ -217,7 +225,8 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
     return
   }
   await declareNextBuildTest(route, mod, options)
-  for (const params of paramSets) await declareImageTests(route, mod, params, options)
+  const code = { file: route.file, runtime: (mod as { runtime?: unknown }).runtime, atLoad }
+  for (const params of paramSets) await declareImageTests(route, mod, params, options, code)
 }
 
 /**
@@ -248,7 +257,13 @@ function lookupParams(map: Readonly<Record<string, readonly Params[]>> | undefin
 }
 
 /** Declares one test per image of the route for one params set. */
-async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, params: Params, options: TestImageRoutesOptions): Promise<void> {
+async function declareImageTests(
+  route: ImageRoute,
+  mod: ImageRouteModule,
+  params: Params,
+  options: TestImageRoutesOptions,
+  code: Parameters<typeof runAsRouteCode>[1],
+): Promise<void> {
   const checkOptions = {
     file: route.file,
     params,
@@ -264,7 +279,7 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
   try {
     routePath = imageRoutePath(route, params)
     // Lists the ids; each test checks its own image against the same items (generateImageMetadata runs once).
-    survey = await checkImageRoute(mod, { ...checkOptions, render: false })
+    survey = await asRouteCode(route.file, () => checkImageRoute(mod, { ...checkOptions, render: false }))
     // A request of the module or of generateImageMetadata that the network layer failed (unrecorded, denied)
     // fails the route by name, even when the route caught the failed fetch and went on.
     const networkError = networkProblemError(routePath)
@@ -277,7 +292,7 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
 
   if (!hasGenerateImageMetadata(mod) || !Array.isArray(survey.items)) {
     // One image (no generateImageMetadata), or none to list because the route itself is broken: one test.
-    declareImageTest(routePath, { ...meta, pathname: routePath }, () => checkImageRoute(mod, checkOptions), options)
+    declareImageTest(routePath, { ...meta, pathname: routePath }, () => runAsRouteCode(routePath, code, () => checkImageRoute(mod, checkOptions)), options)
     return
   }
   const items = survey.items
@@ -292,7 +307,7 @@ async function declareImageTests(route: ImageRoute, mod: ImageRouteModule, param
     declareImageTest(
       duplicate ? `${name} (item [${index}])` : name,
       { ...meta, ...(id !== undefined && { id, pathname: `${routePath}/${String(id)}` }) },
-      () => checkImageRoute(mod, { ...checkOptions, index }),
+      () => runAsRouteCode(names[index]!, code, () => checkImageRoute(mod, { ...checkOptions, index })),
       options,
     )
   })

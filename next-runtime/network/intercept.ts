@@ -9,6 +9,7 @@ import { BatchInterceptor } from '@mswjs/interceptors'
 import { setRemoteLoader } from '../../og/remote-sources.js'
 import { ClientRequestInterceptor } from '@mswjs/interceptors/ClientRequest'
 import { FetchInterceptor } from '@mswjs/interceptors/fetch'
+import { answerFileUrl } from './file-urls.js'
 import { bodyPath, makeEntry, readHar, RECORDED_RESPONSE_HEADERS, writeFileAtomic, type HarEntry, type HarHeader } from './har.js'
 import { reportNetworkProblem } from './network-problems.js'
 import { hostMatches, MAX_RECORDED_RESPONSE_BYTES, ROUTES_HAR_FILE, type NetworkSettings } from './network-settings.js'
@@ -87,6 +88,8 @@ export function installedNetwork(): NetworkSettings | undefined {
 async function answerRequest(state: NetworkState, request: Request): Promise<Response | Error | undefined> {
   const { settings } = state
   const url = new URL(request.url)
+  // A file of the app, as `fetch(new URL('./font.ttf', import.meta.url))` asks for it (see file-urls.ts).
+  if (url.protocol === 'file:') return answerFileUrl(request, settings.root)
   // data: and blob: URLs (satori loads its layout engine from one) never leave the process.
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
   if (request.method === 'GET' || request.method === 'HEAD') {

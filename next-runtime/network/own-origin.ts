@@ -65,6 +65,11 @@ const PUBLIC_FILE_TYPES: Readonly<Record<string, string>> = {
   '.css': 'text/css; charset=utf-8',
 }
 
+/** The content type `next start` gives a file, by its extension. */
+export function contentTypeOf(file: string): string {
+  return PUBLIC_FILE_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
 /** A file of `public/` answering a request: its bytes and content type. */
 export interface PublicFile {
   file: string
@@ -90,7 +95,7 @@ export async function readPublicFile(url: URL, root: string, origins: ReadonlySe
   try {
     if (!(await stat(file)).isFile()) return undefined
     const body = await readFile(file)
-    return { file, body, contentType: PUBLIC_FILE_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' }
+    return { file, body, contentType: contentTypeOf(file) }
   } catch {
     return undefined
   }

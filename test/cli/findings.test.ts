@@ -20,6 +20,8 @@ const ADVICE: Record<FindingKind, string> = {
   'user-code-threw': 'your code threw for this image (the message says which function and what): fix it, or check only params it can render',
   'breaks-next-build':
     'next build (16) calls generateImageMetadata with params: {} to list the ids of every route below a dynamic segment, and fails when it throws: make it cope with missing params (return [] or default ids when they are absent)',
+  'file-url-on-nodejs':
+    "Next fetches a file of the app by its file: URL on the edge runtime only: read it with readFile, as Next's docs do (readFile(join(process.cwd(), 'assets/font.ttf'))), or add export const runtime = 'edge'",
   network:
     'imgmeta check replays what imgmeta update recorded: run imgmeta update where the URL the message names is reachable and commit __image_snapshots__/network/, or list its host in network.deny or network.live of imgmeta.config.ts',
   'timed-out': 'the image did not finish within the deadline: make every promise it starts settle, or give it more time',
@@ -41,6 +43,7 @@ describe('finding kinds and their advice', () => {
     expect(classifyFinding('failed', 'app/[slug]/page.tsx: generateStaticParams threw: boom', [], 'generate-static-params-failed')).toBe('user-code-threw')
     expect(classifyFinding('failed', 'app/icon.tsx could not be loaded: x', [], 'module-failed')).toBe('module-failed')
     expect(classifyFinding('failed', 'next build calls generateImageMetadata({ params: {} }) … threw: x', [], 'next-build-fails')).toBe('breaks-next-build')
+    expect(classifyFinding('failed', '/og: app/og/opengraph-image.tsx fetches file:///app/og/Inter.ttf on the nodejs runtime …', [], 'file-url-on-nodejs')).toBe('file-url-on-nodejs')
     expect(classifyFinding('failed', 'imgmeta/og: Image source must be an absolute URL: /logo.png', ['render-failed'])).toBe('renderer-limitation')
     // satori's own words are a renderer limit; a library's "not supported" is the route's code failing.
     expect(classifyFinding('failed', 'render threw: dangerouslySetInnerHTML property is not supported.', ['render-failed'])).toBe('renderer-limitation')

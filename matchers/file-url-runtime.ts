@@ -1,0 +1,49 @@
+// A route that fetches a file of the app by its file: URL (`fetch(new URL('./font.ttf', import.meta.url))`)
+// works on Next's edge runtime only (see next-runtime/network/file-urls.ts): on the nodejs runtime next build
+// fails on it, or the route answers 500. The image test runs the route's code as that route's, and fails it when
+// the route is not on the edge runtime.
+import { asCodeOfRoute, takeFileUrlFetches, type FileUrlFetch } from '../next-runtime/network/file-urls.js'
+import { ImgmetaError } from '../src/errors.js'
+import { displayPath } from './findings.js'
+
+/** The code of the error a nodejs route's file: URL fetch fails its image with. */
+export const FILE_URL_ON_NODEJS = 'file-url-on-nodejs'
+
+/** True for the values of `export const runtime` that put a route on the edge runtime (13 and 14 also know the experimental name). */
+export function isEdgeRuntime(runtime: unknown): boolean {
+  return runtime === 'edge' || runtime === 'experimental-edge'
+}
+
+/** The file: URL fetches a route's module made while it loaded (taken once, for every image of the route). */
+export function fileUrlFetchesAtLoad(routeFile: string): FileUrlFetch[] {
+  return takeFileUrlFetches(routeFile)
+}
+
+/** Runs `work` (loading the route's module, listing its images) as that route's code, so that its fetches are known to be the route's. */
+export function asRouteCode<T>(routeFile: string, work: () => Promise<T>): Promise<T> {
+  return asCodeOfRoute(routeFile, work)
+}
+
+/**
+ * Runs `work` (the route's own functions) as code of `routeFile`, then fails with a `file-url-on-nodejs` error
+ * naming `where`, the file and the URL when the route, not being on the edge runtime, fetched a file: URL then or
+ * while its module loaded (`atLoad`).
+ */
+export async function runAsRouteCode<T>(
+  where: string,
+  route: { file: string; runtime: unknown; atLoad: readonly FileUrlFetch[] },
+  work: () => Promise<T>,
+): Promise<T> {
+  const result = await asCodeOfRoute(route.file, work)
+  const fetched = [...route.atLoad, ...takeFileUrlFetches(route.file)]
+  if (fetched.length > 0 && !isEdgeRuntime(route.runtime)) {
+    const urls = [...new Set(fetched.map((f) => f.url))]
+    throw new ImgmetaError(
+      FILE_URL_ON_NODEJS,
+      `${where}: ${displayPath(route.file)} fetches ${urls.join(', ')} on the nodejs runtime, where Next cannot fetch a ` +
+        `file: URL: next build fails on this route, or it answers 500 ("fetch failed"). It works with ` +
+        `export const runtime = 'edge' only.`,
+    )
+  }
+  return result
+}
