@@ -12,6 +12,16 @@ import { networkProblemError, takeNetworkProblems } from '../../next-runtime/net
 import type { TimedOutStep } from '../timed-out-step.js'
 import { nextBuildBundler } from '../../src/build-bundler.js'
 import { routeMetadataBase } from './metadata-base.js'
+import { asRouteCode, fileUrlFetchesAtLoad, runAsRouteCode } from '../../matchers/file-url-runtime.js'
+import type { FileUrlFetch } from '../../next-runtime/network/file-urls.js'
+
+/** A route's loaded module, with what its code did while it loaded that decides the verdict on its images. */
+interface RouteCode {
+  mod: ImageRouteModule
+  file: string
+  runtime: unknown
+  atLoad: readonly FileUrlFetch[]
+}
 
 /** Next versions whose URLs and head tags the gallery shows side by side. */
 export const PREVIEW_VERSIONS: readonly NextMajor[] = [14, 15, 16]
@@ -107,7 +117,9 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
     }
     try {
       takeNetworkProblems()
-      const mod = (await step(loading, () => options.load(file))) as ImageRouteModule
+      // Loaded as the route's code: a fetch of a file: URL at its top level is known to be its own (as under check).
+      const mod = (await step(loading, () => asRouteCode(file, () => options.load(file)))) as ImageRouteModule
+      const code = { mod, file, runtime: (mod as { runtime?: unknown }).runtime, atLoad: fileUrlFetchesAtLoad(file) }
       const listed = await step(listing, async () => {
         const paramSets = options.params[file] ?? (await imageRouteParams(route, { load: options.load }))
         const base = isSocialConvention(route.convention) ? await routeMetadataBase(options.appDir, file, options.load, options.metadataBase) : undefined
@@ -117,7 +129,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
           const perVersion = new Map<NextMajor, ResolvedImage[]>()
           for (const version of PREVIEW_VERSIONS) {
             const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(base && { metadataBase: base.base }) }
-            const resolved = await resolveImageMetadata(mod, resolveOptions)
+            const resolved = await asRouteCode(file, () => resolveImageMetadata(mod, resolveOptions))
             // Only Turbopack's hash is known: a webpack build's URL is shown without one rather than with a wrong one.
             perVersion.set(version, webpack.has(version) && hash ? resolved.map((r) => ({ ...r, url: withoutQuery(r.url, hash) })) : resolved)
           }
@@ -142,7 +154,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
             truncated = true
             break
           }
-          images.push(await galleryImage(mod, route, file, relative, params, index, item, perVersion, options, images.length, listed.base?.note, webpack))
+          images.push(await galleryImage(code, route, file, relative, params, index, item, perVersion, options, images.length, listed.base?.note, webpack))
         }
       }
     } catch (error) {
@@ -153,7 +165,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
 }
 
 async function galleryImage(
-  mod: ImageRouteModule,
+  code: RouteCode,
   route: ImageRoute,
   file: string,
   relative: string,
@@ -201,7 +213,9 @@ async function galleryImage(
   try {
     takeNetworkProblems()
     const rendered = await (options.step ?? runStep)(what, () =>
-      renderImageRoute(mod, { file, params, appDir, nextVersion, ...(timeoutMs !== undefined && { timeoutMs }), ...(item.id !== undefined && { id: item.id }) }),
+      runAsRouteCode(item.pathname, code, () =>
+        renderImageRoute(code.mod, { file, params, appDir, nextVersion, ...(timeoutMs !== undefined && { timeoutMs }), ...(item.id !== undefined && { id: item.id }) }),
+      ),
     )
     image.png = rendered.png
     image.real = { width: rendered.width, height: rendered.height, type: rendered.contentType }

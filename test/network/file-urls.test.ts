@@ -1,13 +1,15 @@
 // `fetch(new URL('./font.ttf', import.meta.url))`, the font loading of Next 13 and 14's docs, as real Next
 // answers it: on the edge runtime the fetch gives the app's file and the image draws with it; on the nodejs
 // runtime Next cannot fetch a file: URL (next build 14.2.35 and 16.4.6 fail on such a route), so the image fails
-// with its own finding, whether the fetch runs in the image function or while the module loads.
+// with its own finding, whether the fetch runs in the image function or while the module loads; in check and in
+// preview alike.
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { PNG } from 'pngjs'
 import { describe, expect, test } from 'vitest'
 import { timeoutOf } from '../helpers/timeouts.js'
 import { faultProject, REPO, runCli, SNAPSHOT_DIR, writeProjectFile } from '../faults/fault-project.js'
+import { galleryOf, startPreview } from '../faults/preview-process.js'
 
 const FONT = readFileSync(path.join(REPO, 'fonts/Geist-Regular.ttf'))
 
@@ -70,6 +72,18 @@ describe('file: URLs of the app, fetched by image routes', () => {
         expect(dark).toBeGreaterThan(500)
       }
       expect(update.stdout).toMatch(/Images +12 \(9 passed, 3 failed, 0 not covered\)/)
+
+      // imgmeta preview judges them the same way.
+      const preview = await startPreview(dir)
+      try {
+        const gallery = await galleryOf(preview.url)
+        const errorOf = (name: string) => gallery.images.find((image) => image.file === `app/${name}/opengraph-image.tsx`)?.error
+        expect(errorOf('edge-fn')).toBeUndefined()
+        expect(errorOf('edge-top')).toBeUndefined()
+        for (const name of ['node-fn', 'node-top']) expect(errorOf(name)).toContain('on the nodejs runtime, where Next cannot fetch a file: URL')
+      } finally {
+        preview.child.kill('SIGINT')
+      }
     },
     timeoutOf(1),
   )
