@@ -184,7 +184,7 @@ export function nextServerEnvironment(options: NextEnvironmentOptions): NextServ
   // With Next's vendored React, the modules vitest leaves to Node must not resolve with `react-server` (below):
   // where vitest reads the conditions it hands to Node from, once known.
   let nodeConditionsIn: 'resolve' | 'ssr.resolve' | undefined
-  // A next.config that failed to load, said once the logger is known.
+  // A next.config that failed to load: said when the config is resolved, once per vite config.
   let nextConfigFailure: string | undefined
   // tsconfig `paths`, mapped here when vite does not read them itself (before vite 8).
   let pathsMatcher: TsconfigPathsMatcher | undefined
