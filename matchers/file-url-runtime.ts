@@ -24,6 +24,13 @@ export function asRouteCode<T>(routeFile: string, work: () => Promise<T>): Promi
   return asCodeOfRoute(routeFile, work)
 }
 
+/** What decides the verdict on a route's file: URL fetches: its file, its `runtime` export, its fetches while loading. */
+export interface RouteCode {
+  file: string
+  runtime: unknown
+  atLoad: readonly FileUrlFetch[]
+}
+
 /**
  * Runs `work` (the route's own functions) as code of `routeFile`, then fails with a `file-url-on-nodejs` error
  * naming `where`, the file and the URL when the route, not being on the edge runtime, fetched a file: URL then or
@@ -31,7 +38,7 @@ export function asRouteCode<T>(routeFile: string, work: () => Promise<T>): Promi
  */
 export async function runAsRouteCode<T>(
   where: string,
-  route: { file: string; runtime: unknown; atLoad: readonly FileUrlFetch[] },
+  route: RouteCode,
   work: () => Promise<T>,
 ): Promise<T> {
   const result = await asCodeOfRoute(route.file, work)

@@ -16,7 +16,7 @@ import { checkImageRoute, isImageRouteModule, type ImageRouteCheck } from './ima
 import { withMetadataOnce } from './metadata-once.js'
 import { validateTestImageRoutesOptions } from './test-image-routes-options.js'
 import { importThroughVitest } from './vitest-modules.js'
-import { fileUrlFetchesAtLoad, asRouteCode, runAsRouteCode } from './file-url-runtime.js'
+import { asRouteCode, fileUrlFetchesAtLoad, runAsRouteCode, type RouteCode } from './file-url-runtime.js'
 import type { FileUrlFetch } from '../next-runtime/network/file-urls.js'
 
 /**
@@ -262,7 +262,7 @@ async function declareImageTests(
   mod: ImageRouteModule,
   params: Params,
   options: TestImageRoutesOptions,
-  code: Parameters<typeof runAsRouteCode>[1],
+  code: RouteCode,
 ): Promise<void> {
   const checkOptions = {
     file: route.file,

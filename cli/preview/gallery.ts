@@ -12,15 +12,11 @@ import { networkProblemError, takeNetworkProblems } from '../../next-runtime/net
 import type { TimedOutStep } from '../timed-out-step.js'
 import { nextBuildBundler } from '../../src/build-bundler.js'
 import { routeMetadataBase } from './metadata-base.js'
-import { asRouteCode, fileUrlFetchesAtLoad, runAsRouteCode } from '../../matchers/file-url-runtime.js'
-import type { FileUrlFetch } from '../../next-runtime/network/file-urls.js'
+import { asRouteCode, fileUrlFetchesAtLoad, runAsRouteCode, type RouteCode } from '../../matchers/file-url-runtime.js'
 
-/** A route's loaded module, with what its code did while it loaded that decides the verdict on its images. */
-interface RouteCode {
+/** A route's loaded module, with what decides the verdict on its file: URL fetches. */
+interface LoadedRoute extends RouteCode {
   mod: ImageRouteModule
-  file: string
-  runtime: unknown
-  atLoad: readonly FileUrlFetch[]
 }
 
 /** Next versions whose URLs and head tags the gallery shows side by side. */
@@ -165,7 +161,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
 }
 
 async function galleryImage(
-  code: RouteCode,
+  code: LoadedRoute,
   route: ImageRoute,
   file: string,
   relative: string,
