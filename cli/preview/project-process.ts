@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { ViteDevServer } from 'vite'
 import { nextServerEnv } from '../../next-runtime/next-env.js'
 import type { GalleryRouteError } from './gallery.js'
+import { settleSetupMocks } from './setup-mocks.js'
 
 /**
  * Sets the process up as `next start` runs: the project's `.env*` variables (those not already set),
@@ -22,8 +23,9 @@ export function enterNextServerProcess(root: string): () => void {
 }
 
 /**
- * Loads the config's `test.setupFiles` in order; a file that cannot run outside vitest (it calls `vi.mock`, say)
- * becomes an error the gallery shows, naming the file.
+ * Loads the config's `test.setupFiles` in order, their `vi.mock` stand-ins included (setup-mocks.ts); a file
+ * that cannot run outside vitest (it calls another part of `vi`, say) becomes an error the gallery shows, naming
+ * the file.
  */
 export async function runSetupFiles(vite: ViteDevServer, root: string): Promise<GalleryRouteError[]> {
   const configured = (vite.config as { test?: { setupFiles?: string | string[] } }).test?.setupFiles
@@ -34,6 +36,7 @@ export async function runSetupFiles(vite: ViteDevServer, root: string): Promise<
     if (file.startsWith('imgmeta/')) continue
     try {
       await vite.ssrLoadModule(path.resolve(root, file))
+      await settleSetupMocks(vite)
     } catch (error) {
       errors.push({ file, message: `setup file ${file} could not run in the preview: ${(error as Error).message.split('\n')[0]}` })
     }

@@ -12,6 +12,7 @@ import type { TimedOutStep } from '../timed-out-step.js'
 import { imgmetaViteSettings } from '../vite-settings.js'
 import { buildGallery } from './gallery.js'
 import { previewViteLogger } from './vite-logger.js'
+import { previewSetupMocks } from './setup-mocks.js'
 import { enterNextServerProcess, runSetupFiles } from './project-process.js'
 import { sameStep, type ChildMessage, type ParentMessage, type RendererInit } from './render-protocol.js'
 
@@ -38,7 +39,8 @@ async function start(init: RendererInit): Promise<void> {
     // `ws: false`: vite's HMR WebSocket would otherwise listen on every interface (port 24678), whatever `hmr` says.
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
-    ...imgmetaViteSettings(init.renderer),
+    // The setup files' vi.mock stand-ins apply here as under `imgmeta check` (setup-mocks.ts).
+    plugins: [previewSetupMocks(), ...imgmetaViteSettings(init.renderer).plugins],
   })
   const load = (file: string) => vite.ssrLoadModule(file)
   const deadlineMs = hardDeadlineMs(init.timeoutMs)

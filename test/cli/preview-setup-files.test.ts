@@ -1,32 +1,64 @@
-// A project's setup file that needs vitest's mocker (`vi.mock`), as real apps write them: `imgmeta preview`
-// cannot run it outside vitest, says so once in the gallery, and still shows every image.
+// A project's setup files, as real apps write them: one stands a module in with `vi.mock` (an analytics call
+// that must not run in tests), another calls a part of vitest the preview has not. `imgmeta preview` renders
+// with the stand-in, as `imgmeta check` does, names the other file once in the gallery, and prints no vite stack.
 import { describe, expect, test } from 'vitest'
 import { timeoutOf } from '../helpers/timeouts.js'
 import { faultProject, runCli, writeProjectFile } from '../faults/fault-project.js'
 import { galleryOf, startPreview } from '../faults/preview-process.js'
 
-describe('imgmeta preview with a setup file that mocks a module', () => {
+/** A card that reports each render to an analytics service first, as the real-world app's card does. */
+const TRACKED_ROUTE = `
+import { ImageResponse } from 'next/og'
+import { track } from '../../lib/analytics'
+import { brand, colour } from '../../lib/brand'
+export const size = { width: 120, height: 63 }
+export const contentType = 'image/png'
+export default async function Image() {
+  await track('og-image')
+  return new ImageResponse(<div style={{ display: 'flex', width: '100%', height: '100%', background: colour, color: '#fff' }}>{brand}</div>, size)
+}
+`
+
+describe('imgmeta preview with the setup files of the project', () => {
   test(
-    'the gallery names the setup file and why; the terminal shows no vite stack for it; the images render',
+    "a vi.mock stand-in applies as under check; a setup file using vitest's timers is named in the gallery; no vite stack is printed",
     async () => {
       const dir = faultProject()
-      writeProjectFile(dir, 'vitest.config.ts', `import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { setupFiles: ['./vitest.setup.ts'] } })\n`)
-      writeProjectFile(dir, 'vitest.setup.ts', `import { vi } from 'vitest'\nvi.mock('./lib/analytics', () => ({ track: vi.fn() }))\n`)
-      expect((await runCli(['update'], dir)).code).toBe(0)
+      writeProjectFile(dir, 'lib/analytics.ts', `export async function track(event: string): Promise<void> {\n  throw new Error('analytics must not run in tests: ' + event)\n}\n`)
+      writeProjectFile(dir, 'lib/brand.ts', `export const brand = 'Acme'\nexport const colour = '#b91c1c'\n`)
+      writeProjectFile(dir, 'app/tracked/opengraph-image.tsx', TRACKED_ROUTE)
+      writeProjectFile(
+        dir,
+        'vitest.config.ts',
+        `import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { setupFiles: ['./vitest.setup.ts', './timers.setup.ts'] } })\n`,
+      )
+      writeProjectFile(
+        dir,
+        'vitest.setup.ts',
+        `import { vi } from 'vitest'\n` +
+          `vi.mock('./lib/analytics', () => ({ track: vi.fn(async () => {}) }))\n` +
+          // A partial stand-in: the real module, one export changed.
+          `vi.mock('./lib/brand', async (importOriginal) => ({ ...(await importOriginal()), colour: '#0e7490' }))\n`,
+      )
+      writeProjectFile(dir, 'timers.setup.ts', `import { vi } from 'vitest'\nvi.useFakeTimers()\n`)
+      const update = await runCli(['update'], dir)
+      expect(update.code, update.stdout + update.stderr).toBe(0)
 
       const preview = await startPreview(dir)
       try {
         const gallery = await galleryOf(preview.url)
         expect(gallery.errors).toEqual([
           {
-            file: './vitest.setup.ts',
-            message: expect.stringMatching(/^setup file \.\/vitest\.setup\.ts could not run in the preview: Vitest mocker was not initialized/),
+            file: './timers.setup.ts',
+            message: 'setup file ./timers.setup.ts could not run in the preview: vi.useFakeTimers() is not available in imgmeta preview (it runs outside vitest)',
           },
         ])
-        expect(gallery.images.length).toBeGreaterThan(0)
+        const tracked = gallery.images.find((image) => image.file === 'app/tracked/opengraph-image.tsx')
+        expect(tracked?.error).toBeUndefined()
+        // The snapshot check wrote with both stand-ins (the teal of the partial mock): the same pixels.
+        expect(tracked?.snapshot?.status).toBe('identical')
         expect(gallery.images.filter((image) => image.error !== undefined)).toEqual([])
         expect(preview.output()).not.toContain('Error when evaluating SSR module')
-        expect(preview.output()).not.toContain('vitest.setup.ts:2')
       } finally {
         preview.child.kill('SIGINT')
       }
