@@ -1,3 +1,5 @@
+import { FILE_URL_ON_NODEJS } from '../matchers/file-url-runtime.js'
+
 /** What went wrong with an image, as far as the CLI tells users what to do about it: one kind per cause. */
 export type FindingKind =
   | 'snapshot-mismatch'
@@ -51,7 +53,7 @@ export function classifyFinding(state: 'failed' | 'skipped', message: string, co
   const all = errorCode === undefined ? codes : [...codes, errorCode]
   if (all.includes('timeout')) return 'timed-out'
   if (all.includes('next-build-fails')) return 'breaks-next-build'
-  if (all.includes('file-url-on-nodejs')) return 'file-url-on-nodejs'
+  if (all.includes(FILE_URL_ON_NODEJS)) return 'file-url-on-nodejs'
   if (all.some((code) => ROUTE_ANSWER_CODES.has(code))) return 'route-answered'
   if (all.includes('module-failed')) return 'module-failed'
   if (all.includes('fetch-failed') || all.includes('network-request-failed') || FETCH_FAILED.test(message)) return 'network'

@@ -16,8 +16,8 @@ import { checkImageRoute, isImageRouteModule, type ImageRouteCheck } from './ima
 import { withMetadataOnce } from './metadata-once.js'
 import { validateTestImageRoutesOptions } from './test-image-routes-options.js'
 import { importThroughVitest } from './vitest-modules.js'
-import { asRouteCode, fileUrlFetchesAtLoad, runAsRouteCode, type RouteCode } from './file-url-runtime.js'
-import type { FileUrlFetch } from '../next-runtime/network/file-urls.js'
+import { loadedRouteCode, runAsRouteCode, type RouteCode } from './file-url-runtime.js'
+import { asCodeOfRoute } from '../next-runtime/network/file-urls.js'
 
 /**
  * Params for dynamic routes, used instead of generateStaticParams: a map from the route's folder as written
@@ -144,7 +144,7 @@ function declareSuite(root: string, options: TestImageRoutesOptions, listRoutes:
       const importFile = () => (options.load ?? importThroughVitest)(file)
       // A route's module runs as that route's code: its top-level fetches of file: URLs are known to be its own.
       return underHardDeadline(options.deadlineLog, hardDeadlineMs(timeoutMs), what, () =>
-        routeOfFile.has(file) ? asRouteCode(file, importFile) : importFile(),
+        routeOfFile.has(file) ? asCodeOfRoute(file, importFile) : importFile(),
       )
     }
     const load = loadOnce(loadUnderDeadline)
@@ -199,7 +199,6 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
   }
   let mod: ImageRouteModule
   let paramSets: readonly Params[]
-  let atLoad: FileUrlFetch[] = []
   try {
     const loaded = await load(route.file).catch((cause: unknown) => {
       throw routeModuleFailed(route.file, cause)
@@ -208,7 +207,6 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
       throw new ImgmetaError('missing-default-export', `${route.file}: the module exports neither a default image function nor generateImageMetadata.`)
     }
     mod = withMetadataOnce(loaded)
-    atLoad = fileUrlFetchesAtLoad(route.file)
     paramSets = await paramsFor(route, options, load)
   } catch (error) {
     fail(route.pathTemplate, base, networkProblemError(route.pathTemplate) ?? error)
@@ -225,7 +223,7 @@ async function declareRouteTests(route: ImageRoute, options: TestImageRoutesOpti
     return
   }
   await declareNextBuildTest(route, mod, options)
-  const code = { file: route.file, runtime: (mod as { runtime?: unknown }).runtime, atLoad }
+  const code = loadedRouteCode(route.file, mod)
   for (const params of paramSets) await declareImageTests(route, mod, params, options, code)
 }
 
@@ -279,7 +277,7 @@ async function declareImageTests(
   try {
     routePath = imageRoutePath(route, params)
     // Lists the ids; each test checks its own image against the same items (generateImageMetadata runs once).
-    survey = await asRouteCode(route.file, () => checkImageRoute(mod, { ...checkOptions, render: false }))
+    survey = await asCodeOfRoute(route.file, () => checkImageRoute(mod, { ...checkOptions, render: false }))
     // A request of the module or of generateImageMetadata that the network layer failed (unrecorded, denied)
     // fails the route by name, even when the route caught the failed fetch and went on.
     const networkError = networkProblemError(routePath)

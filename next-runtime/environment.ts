@@ -10,7 +10,7 @@ import { commonJsExportNames } from './commonjs-exports.js'
 import { nextConfigAliases } from './next-config-aliases.js'
 import { packagesBuiltForNext } from './next-dependencies.js'
 import { nextServerEnv } from './next-env.js'
-import { serverReact, type NextModuleSwap } from './server-react.js'
+import { resolvesFrom, serverReact, type NextModuleSwap } from './server-react.js'
 import { mayBePathAlias, tsconfigPathsMatcher, type TsconfigPathsMatcher } from './tsconfig-paths.js'
 import { nextBuildBundler } from '../src/build-bundler.js'
 import { detectNextVersion } from '../src/next-version.js'
@@ -82,16 +82,8 @@ const SERVER_LAYER_MODULES: readonly { find: RegExp; files: readonly string[] }[
 
 /** The server layer's module swaps the installed Next has files for. */
 function serverLayerSwaps(root: string): NextModuleSwap[] {
-  const require = createRequire(`${root}/`)
   return SERVER_LAYER_MODULES.flatMap(({ find, files }) => {
-    const file = files.find((candidate) => {
-      try {
-        require.resolve(candidate)
-        return true
-      } catch {
-        return false
-      }
-    })
+    const file = files.find((candidate) => resolvesFrom(root, candidate))
     return file === undefined ? [] : [{ find, file }]
   })
 }

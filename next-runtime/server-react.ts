@@ -3,9 +3,8 @@
 // is not yet supported outside of experimental channels", so Next 14 runs its app router on a React of its own, a
 // canary vendored as `next/dist/compiled/react` with a `react.react-server.js`, which its webpack config aliases
 // `react` to (`createRSCAliases` in next/dist/build/create-compiler-aliases.js). imgmeta does the same.
-import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import path from 'node:path'
+import { installedVersion } from '../src/peer-versions.js'
 
 /** A module code imports by a bare name, replaced by a file of the installed Next (a path inside its package). */
 export interface NextModuleSwap {
@@ -29,33 +28,20 @@ const VENDORED_SERVER_REACT: readonly NextModuleSwap[] = [
   { find: /^react-dom$/, file: 'next/dist/compiled/react-dom/react-dom.react-server.js' },
 ]
 
-/** The major version of the project's React, or undefined when it has none installed. */
-function reactMajor(root: string): number | undefined {
+/** True when the project at `root` resolves `file` (a path inside an installed package). */
+export function resolvesFrom(root: string, file: string): boolean {
   try {
-    const file = createRequire(`${root}/`).resolve('react/package.json')
-    const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version?: string }
-    return Number.parseInt(version ?? '', 10)
+    createRequire(`${root}/`).resolve(file)
+    return true
   } catch {
-    return undefined
-  }
-}
-
-/** The folder of the project's installed Next, or undefined. */
-function nextPackageDir(root: string): string | undefined {
-  try {
-    return path.dirname(createRequire(`${root}/`).resolve('next/package.json'))
-  } catch {
-    return undefined
+    return false
   }
 }
 
 /** The React the project's server code runs on (see the file comment). */
 export function serverReact(root: string): ServerReact {
-  const major = reactMajor(root)
-  if (major === undefined || major >= 19) return { reactServerCondition: true, swaps: [] }
-  const next = nextPackageDir(root)
-  const vendored = next !== undefined && existsSync(path.join(next, 'dist/compiled/react/react.react-server.js'))
-  if (!vendored) return { reactServerCondition: false, swaps: [] }
-  const swaps = VENDORED_SERVER_REACT.filter(({ file }) => existsSync(path.join(next, file.slice('next/'.length))))
-  return { reactServerCondition: true, swaps }
+  const version = installedVersion('react', root)
+  if (version === undefined || Number.parseInt(version, 10) >= 19) return { reactServerCondition: true, swaps: [] }
+  if (!resolvesFrom(root, VENDORED_SERVER_REACT[0]!.file)) return { reactServerCondition: false, swaps: [] }
+  return { reactServerCondition: true, swaps: VENDORED_SERVER_REACT.filter(({ file }) => resolvesFrom(root, file)) }
 }

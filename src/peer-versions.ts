@@ -23,8 +23,8 @@ export const PEER_RANGES = {
 /** A peer imgmeta checks. */
 export type PeerName = keyof typeof PEER_RANGES
 
-/** The version of `name` that `fromDir` resolves (the project's), or undefined when it resolves none. */
-export function installedVersion(name: PeerName, fromDir: string): string | undefined {
+/** The version of package `name` that `fromDir` resolves (the project's), or undefined when it resolves none. */
+export function installedVersion(name: string, fromDir: string): string | undefined {
   try {
     const file = createRequire(path.join(fromDir, 'package.json')).resolve(`${name}/package.json`)
     const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version

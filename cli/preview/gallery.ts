@@ -12,7 +12,8 @@ import { networkProblemError, takeNetworkProblems } from '../../next-runtime/net
 import type { TimedOutStep } from '../timed-out-step.js'
 import { nextBuildBundler } from '../../src/build-bundler.js'
 import { routeMetadataBase } from './metadata-base.js'
-import { asRouteCode, fileUrlFetchesAtLoad, runAsRouteCode, type RouteCode } from '../../matchers/file-url-runtime.js'
+import { loadedRouteCode, runAsRouteCode, type RouteCode } from '../../matchers/file-url-runtime.js'
+import { asCodeOfRoute } from '../../next-runtime/network/file-urls.js'
 
 /** A route's loaded module, with what decides the verdict on its file: URL fetches. */
 interface LoadedRoute extends RouteCode {
@@ -114,8 +115,8 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
     try {
       takeNetworkProblems()
       // Loaded as the route's code: a fetch of a file: URL at its top level is known to be its own (as under check).
-      const mod = (await step(loading, () => asRouteCode(file, () => options.load(file)))) as ImageRouteModule
-      const code = { mod, file, runtime: (mod as { runtime?: unknown }).runtime, atLoad: fileUrlFetchesAtLoad(file) }
+      const mod = (await step(loading, () => asCodeOfRoute(file, () => options.load(file)))) as ImageRouteModule
+      const code = { mod, ...loadedRouteCode(file, mod) }
       const listed = await step(listing, async () => {
         const paramSets = options.params[file] ?? (await imageRouteParams(route, { load: options.load }))
         const base = isSocialConvention(route.convention) ? await routeMetadataBase(options.appDir, file, options.load, options.metadataBase) : undefined
@@ -125,7 +126,7 @@ export async function buildGallery(options: GalleryOptions): Promise<Gallery> {
           const perVersion = new Map<NextMajor, ResolvedImage[]>()
           for (const version of PREVIEW_VERSIONS) {
             const resolveOptions = { file, params, nextVersion: version, appDir: options.appDir, ...(base && { metadataBase: base.base }) }
-            const resolved = await asRouteCode(file, () => resolveImageMetadata(mod, resolveOptions))
+            const resolved = await asCodeOfRoute(file, () => resolveImageMetadata(mod, resolveOptions))
             // Only Turbopack's hash is known: a webpack build's URL is shown without one rather than with a wrong one.
             perVersion.set(version, webpack.has(version) && hash ? resolved.map((r) => ({ ...r, url: withoutQuery(r.url, hash) })) : resolved)
           }
