@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readJsonLines } from './json-lines.js'
 import { isMainThread, Worker } from 'node:worker_threads'
 
 // A route's synchronous `for (;;) {}` blocks the thread it runs on: no timer of that thread ever fires again, so
@@ -77,14 +77,5 @@ export async function underHardDeadline<T>(logFile: string | undefined, ms: numb
 
 /** The records a killed process left in `logFile` (none when it does not exist). */
 export function readHardDeadlineLog(logFile: string): HardDeadlineRecord[] {
-  let text: string
-  try {
-    text = readFileSync(logFile, 'utf8')
-  } catch {
-    return []
-  }
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as HardDeadlineRecord)
+  return readJsonLines<HardDeadlineRecord>(logFile)
 }

@@ -1,9 +1,10 @@
 // Each worker process appends one line per recording it replays or makes to a file of its own; the process that
 // started the run reads them all at its end to write the recordings file once, list obsolete recordings and
 // print what was recorded. Lines are written synchronously, so a worker that exits right after a test loses none.
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { HarEntry } from './har.js'
+import { readJsonLines } from '../json-lines.js'
 
 /** One line of a usage log: a recording used (replayed, or recorded in this run with its entry). */
 export interface UsageLine {
@@ -27,10 +28,5 @@ export function readUsage(logDir: string): UsageLine[] {
   } catch {
     return []
   }
-  return names.flatMap((name) =>
-    readFileSync(path.join(logDir, name), 'utf8')
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as UsageLine),
-  )
+  return names.flatMap((name) => readJsonLines<UsageLine>(path.join(logDir, name)))
 }
