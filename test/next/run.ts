@@ -97,29 +97,10 @@ async function main(): Promise<number> {
       await workspace.dispose()
     }
 
-    outcomes = await runCatchAllCases({
-      baseDir: path.join(here, 'catch-all', 'base'),
-      casesDir: path.join(here, 'catch-all', 'cases'),
-      nodeModules,
-      nextVersion,
-      buildArgs,
-      env,
-      load: loader.load,
-      ledger,
-      log,
-    })
-
-    paramsOutcomes = await runBuildParamsCases({
-      baseDir: path.join(here, 'catch-all', 'base'),
-      casesDir: path.join(here, 'build-params', 'cases'),
-      nodeModules,
-      nextVersion,
-      buildArgs,
-      env,
-      load: loader.load,
-      ledger,
-      log,
-    })
+    // Both sets of cases are added to the catch-all base app.
+    const caseBuilds = { baseDir: path.join(here, 'catch-all', 'base'), nodeModules, nextVersion, buildArgs, env, load: loader.load, ledger, log }
+    outcomes = await runCatchAllCases({ ...caseBuilds, casesDir: path.join(here, 'catch-all', 'cases') })
+    paramsOutcomes = await runBuildParamsCases({ ...caseBuilds, casesDir: path.join(here, 'build-params', 'cases') })
   } finally {
     await loader.close()
   }

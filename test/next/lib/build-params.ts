@@ -8,7 +8,7 @@ import * as imgmeta from '../../../src/index.js'
 import type { NextMajor } from '../../../src/index.js'
 import { callAsNextBuild, nextBuildCallsWithoutParams } from '../../../src/next-build-ids.js'
 import type { ImageRouteModule } from '../../../src/image-route-module.js'
-import type { Ledger } from './disagreements.js'
+import type { CaseBuildOptions } from './case-builds.js'
 import { get } from './http.js'
 import { nextBuild, nextEnv, nextStart } from './next-process.js'
 import { createWorkspace } from './workspace.js'
@@ -25,17 +25,7 @@ export interface BuildParamsOutcome {
 const NO_POST = /no post for (\{[^\n]*?\})/
 
 /** Builds every case under `casesDir` on top of `baseDir` and compares the outcome with imgmeta's prediction. */
-export async function runBuildParamsCases(options: {
-  baseDir: string
-  casesDir: string
-  nodeModules: string
-  nextVersion: NextMajor
-  buildArgs: string[]
-  env: Record<string, string>
-  load: (file: string) => Promise<Record<string, unknown>>
-  ledger: Ledger
-  log: (line: string) => void
-}): Promise<BuildParamsOutcome[]> {
+export async function runBuildParamsCases(options: CaseBuildOptions): Promise<BuildParamsOutcome[]> {
   const outcomes: BuildParamsOutcome[] = []
   for (const name of (await readdir(options.casesDir)).sort()) {
     const caseDir = path.join(options.casesDir, name)

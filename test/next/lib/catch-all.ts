@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import * as imgmeta from '../../../src/index.js'
 import type { NextMajor } from '../../../src/index.js'
-import type { Ledger } from './disagreements.js'
+import type { CaseBuildOptions } from './case-builds.js'
 import { get } from './http.js'
 import { nextBuild, nextEnv, nextStart } from './next-process.js'
 import { createWorkspace } from './workspace.js'
@@ -19,17 +19,7 @@ export interface CatchAllOutcome {
 }
 
 /** Builds every case under `casesDir` on top of `baseDir` and compares the outcome with imgmeta's prediction. */
-export async function runCatchAllCases(options: {
-  baseDir: string
-  casesDir: string
-  nodeModules: string
-  nextVersion: NextMajor
-  buildArgs: string[]
-  env: Record<string, string>
-  load: (file: string) => Promise<Record<string, unknown>>
-  ledger: Ledger
-  log: (line: string) => void
-}): Promise<CatchAllOutcome[]> {
+export async function runCatchAllCases(options: CaseBuildOptions): Promise<CatchAllOutcome[]> {
   const outcomes: CatchAllOutcome[] = []
   const names = (await readdir(options.casesDir)).sort()
   for (const name of names) {
