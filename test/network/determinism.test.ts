@@ -10,24 +10,12 @@ import { CHILD_TIMEOUT_MS } from '../helpers/vitest-project.js'
 import { nonLoopbackConnects } from './support/connect-log.js'
 import { startFakeEmojiCdn } from './support/fake-emoji-cdn.js'
 import { startFakeOrigins } from './support/fake-origins.js'
+import { twemojiRoute } from './support/twemoji-route.js'
 
 const HOSTS_PRELOAD = path.join(REPO, 'test/network/support/test-hosts.mjs')
 const ROUTES = '__image_snapshots__/routes'
 
-const EMOJI_ROUTE = `import { ImageResponse } from 'next/og'
-
-export const size = { width: 200, height: 100 }
-export const contentType = 'image/png'
-
-export default function Image() {
-  return new ImageResponse(
-    <div style={{ width: '100%', height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#ffffff', fontSize: 48 }}>
-      Hi 👋
-    </div>,
-    { ...size, emoji: 'twemoji' },
-  )
-}
-`
+const EMOJI_ROUTE = twemojiRoute('Hi 👋', 48)
 
 const created: string[] = []
 afterAll(() => {

@@ -10,6 +10,7 @@ import { CHILD_TIMEOUT_MS } from '../helpers/vitest-project.js'
 import { nonLoopbackConnects } from './support/connect-log.js'
 import { startFakeEmojiCdn } from './support/fake-emoji-cdn.js'
 import { networkAppWithRoute } from './support/network-app.js'
+import { twemojiRoute } from './support/twemoji-route.js'
 
 const HOSTS_PRELOAD = path.join(REPO, 'test/network/support/test-hosts.mjs')
 const HAR = '__image_snapshots__/network/routes.har'
@@ -17,20 +18,7 @@ const SNAPSHOT = '__image_snapshots__/routes/wave/opengraph-image.png'
 const EMOJI_URL = 'https://cdn.jsdelivr.net/gh/twitter/twemoji@14.0.2/assets/svg/1f44b.svg'
 
 // A 64 px emoji centred in a 200×100 white card: its box is about x 68–132, y 18–82.
-const WAVE_ROUTE = `import { ImageResponse } from 'next/og'
-
-export const size = { width: 200, height: 100 }
-export const contentType = 'image/png'
-
-export default function Image() {
-  return new ImageResponse(
-    <div style={{ width: '100%', height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#ffffff', fontSize: 64 }}>
-      👋
-    </div>,
-    { ...size, emoji: 'twemoji' },
-  )
-}
-`
+const WAVE_ROUTE = twemojiRoute('👋', 64)
 
 const project = networkAppWithRoute('wave', WAVE_ROUTE)
 
